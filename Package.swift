@@ -1,0 +1,28 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "seglens",
+    products: [
+        .executable(name: "seglens", targets: ["seglens"]),
+        .library(name: "SegLensCore", targets: ["SegLensCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        .target(name: "SegLensCore", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+        .systemLibrary(name: "CLibPNG", path: "Sources/CLibPNG", providers: [.apt(["libpng-dev"])]),
+        .target(name: "SegLensFormats", dependencies: ["SegLensCore", "CLibPNG"]),
+        .executableTarget(
+            name: "seglens",
+            dependencies: [
+                "SegLensCore", "SegLensFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SegLensCoreTests", dependencies: ["SegLensCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SegLensFormatsTests", dependencies: ["SegLensFormats", "SegLensCore"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct SegLens: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seglens",
+        abstract: "See segmentation losses: values, per-pixel weights and gradients."
+    )
+}
