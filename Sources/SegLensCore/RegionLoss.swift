@@ -1,0 +1,131 @@
+/// The overlap losses — Dice, squared Dice, IoU, Tversky, focal Tversky — of one foreground channel.
+///
+/// Each is a function of the soft counts `TP = Σ y·p`, `Σp`, `Σy` and `Σp²` over kept pixels, and its derivative
+/// with respect to one probability is linear in `(y_i, p_i)`: `∂L/∂p_i = a·y_i + b·p_i + c`. ``score(_:)`` gives
+/// the value and `(a, b, c)` from the counts, so one reduction pass and one gradient pass serve every variant,
+/// binary (`p = σ(z)`) and multi-class (`p = softmax(z)_c`, averaged over classes) alike.
+///
+/// With smoothing `s`, `FP = Σp − TP`, `FN = Σy − TP`:
+///
+/// | kind | loss | a | b | c |
+/// |---|---|---|---|---|
+/// | dice | `1 − (2TP+s)/D`, `D = Σy+Σp+s` | `−2/D` | 0 | `(2TP+s)/D²` |
+/// | dice² | `1 − (2TP+s)/D`, `D = Σy+Σp²+s` | `−2/D` | `2(2TP+s)/D²` | 0 |
+/// | iou | `1 − (TP+s)/U`, `U = Σy+Σp−TP+s` | `−(U+TP+s)/U²` | 0 | `(TP+s)/U²` |
+/// | tversky | `1 − TI`, `TI = (TP+s)/D`, `D = TP+β·FP+(1−β)·FN+s` | `−1/D` | 0 | `β(TP+s)/D²` |
+/// | focal tversky | `(1 − TI)^γ` | tversky's times `γ(1−TI)^(γ−1)` | | |
+///
+/// A denominator of exactly 0 (empty truth, every `p` exactly 0, `s = 0`) is a perfect match: loss 0, gradient 0.
+/// Where `1 − TI = 0` and `γ < 1` the focal-Tversky gradient is taken as 0 (its limit along `σ`, as kornia does).
+struct RegionLoss {
+    enum Kind {
+        case dice, diceSquared, iou, tversky(beta: Double), focalTversky(beta: Double, gamma: Double)
+    }
+
+    /// Soft counts of one channel over the kept pixels.
+    struct Counts {
+        var truePositive = 0.0
+        var sumProbability = 0.0
+        var sumTruth = 0.0
+        var sumSquaredProbability = 0.0
+
+        mutating func add(truth y: Double, probability p: Double) {
+            truePositive += y * p
+            sumProbability += p
+            sumTruth += y
+            sumSquaredProbability += p * p
+        }
+    }
+
+    /// Value and gradient coefficients: `∂L/∂p_i = a·y_i + b·p_i + c`.
+    struct Score {
+        var value: Double
+        var a: Double
+        var b: Double
+        var c: Double
+    }
+
+    var kind: Kind
+    var smooth: Double
+
+    func score(_ n: Counts) -> Score {
+        let s = smooth
+        switch kind {
+        case .dice:
+            let numerator = 2 * n.truePositive + s, d = n.sumTruth + n.sumProbability + s
+            guard d != 0 else { return Score(value: 0, a: 0, b: 0, c: 0) }
+            return Score(value: 1 - numerator / d, a: -2 / d, b: 0, c: numerator / (d * d))
+        case .diceSquared:
+            let numerator = 2 * n.truePositive + s, d = n.sumTruth + n.sumSquaredProbability + s
+            guard d != 0 else { return Score(value: 0, a: 0, b: 0, c: 0) }
+            return Score(value: 1 - numerator / d, a: -2 / d, b: 2 * numerator / (d * d), c: 0)
+        case .iou:
+            let numerator = n.truePositive + s, u = n.sumTruth + n.sumProbability - n.truePositive + s
+            guard u != 0 else { return Score(value: 0, a: 0, b: 0, c: 0) }
+            return Score(value: 1 - numerator / u, a: -(u + numerator) / (u * u), b: 0, c: numerator / (u * u))
+        case let .tversky(beta):
+            return tversky(n, beta: beta)
+        case let .focalTversky(beta, gamma):
+            let plain = tversky(n, beta: beta)
+            let distance = plain.value  // 1 − TI
+            let slope: Double
+            if distance > 0 {
+                slope = gamma * StableMath.power(distance, gamma - 1)
+            } else {
+                slope = gamma == 1 ? 1 : 0
+            }
+            return Score(
+                value: StableMath.power(distance, gamma),
+                a: slope * plain.a, b: slope * plain.b, c: slope * plain.c)
+        }
+    }
+
+    private func tversky(_ n: Counts, beta: Double) -> Score {
+        let falsePositive = n.sumProbability - n.truePositive, falseNegative = n.sumTruth - n.truePositive
+        let numerator = n.truePositive + smooth
+        let d = n.truePositive + beta * falsePositive + (1 - beta) * falseNegative + smooth
+        guard d != 0 else { return Score(value: 0, a: 0, b: 0, c: 0) }
+        return Score(value: 1 - numerator / d, a: -1 / d, b: 0, c: beta * numerator / (d * d))
+    }
+
+    /// Binary: `p = σ(z)`, `∂L/∂z_i = (a·y_i + b·p_i + c)·p_i·(1−p_i)`.
+    func evaluateBinary(_ input: LossInput) -> (value: Double, gradient: [Double]) {
+        var gradient = [Double](repeating: 0, count: input.pixelCount)
+        var counts = Counts()
+        let labels = input.truth.labels, logits = input.logits.values
+        for pixel in input.keptPixels {
+            counts.add(truth: Double(labels[pixel]), probability: StableMath.sigmoid(logits[pixel]))
+        }
+        let score = score(counts)
+        for pixel in input.keptPixels {
+            let z = logits[pixel], p = StableMath.sigmoid(z)
+            let slope = p * StableMath.sigmoid(-z)
+            gradient[pixel] = (score.a * Double(labels[pixel]) + score.b * p + score.c) * slope
+        }
+        return (score.value, gradient)
+    }
+
+    /// Multi-class: the mean over all C classes of the loss of one-hot(y)_c against `p_c = softmax(z)_c`.
+    func evaluateMulticlass(_ input: LossInput) -> (value: Double, gradient: [Double]) {
+        let classes = input.logits.classes, plane = input.pixelCount
+        let probabilities = Softmax.probabilities(input)
+        var gradient = [Double](repeating: 0, count: classes * plane)
+        let labels = input.truth.labels
+        var value = 0.0
+        for c in 0..<classes {
+            var counts = Counts()
+            for pixel in input.keptPixels {
+                counts.add(truth: labels[pixel] == c ? 1 : 0, probability: probabilities[c * plane + pixel])
+            }
+            let score = score(counts)
+            value += score.value
+            for pixel in input.keptPixels {
+                let y: Double = labels[pixel] == c ? 1 : 0
+                gradient[c * plane + pixel] =
+                    (score.a * y + score.b * probabilities[c * plane + pixel] + score.c) / Double(classes)
+            }
+        }
+        Softmax.backward(probabilities: probabilities, gradient: &gradient, input: input)
+        return (value / Double(classes), gradient)
+    }
+}
