@@ -24,8 +24,7 @@ struct PixelwiseBinaryLoss {
                 for pixel in input.keptPixels {
                     let positive = labels[pixel] == 1
                     let s = positive ? logits[pixel] : -logits[pixel]
-                    let bce = StableMath.softplus(-s)
-                    let q = StableMath.sigmoid(-s)
+                    let (bce, q) = StableMath.crossEntropyAndMiss(signedLogit: s)
                     let modulation = StableMath.power(q, gamma)
                     let w = (positive ? positiveWeight : negativeWeight) * modulation
                     let term = w * bce

@@ -4,6 +4,7 @@ import ArgumentParser
 struct SegLens: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seglens",
-        abstract: "See segmentation losses: values, per-pixel weights and gradients."
+        abstract: "See segmentation losses: values, per-pixel weights and gradients.",
+        subcommands: [BenchCommand.self]
     )
 }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import SegLensCore
+
+/// `--alpha` takes a number or `none` (no α weighting).
+struct AlphaArgument: ExpressibleByArgument {
+    var value: Double?
+
+    init?(argument: String) {
+        if argument == "none" {
+            value = nil
+        } else if let number = Double(argument), number.isFinite {
+            value = number
+        } else {
+            return nil
+        }
+    }
+}
+
+/// The loss selection and parameter overrides shared by the commands that compute losses.
+struct LossOptions: ParsableArguments {
+    @Option(name: .customLong("loss"), help: "A loss to compute (repeatable). Default: every loss of the input's mode.")
+    var names: [String] = []
+
+    @Option(help: ArgumentHelp("Focal α: weight of positives / of classes ≥ 1, or 'none'.", valueName: "A|none"))
+    var alpha: AlphaArgument?
+
+    @Option(help: ArgumentHelp("Focal γ, or the focal-Tversky exponent.", valueName: "G"))
+    var gamma: Double?
+
+    @Option(help: ArgumentHelp("β: positive weight (weighted-bce), positive share (balanced-bce), FP weight (Tversky; FN gets 1−β).", valueName: "B"))
+    var beta: Double?
+
+    @Option(help: ArgumentHelp("Smoothing s of Dice, IoU and Tversky.", valueName: "S"))
+    var smooth: Double?
+
+    /// The selected losses of `mode` with their parameters: defaults, then each given option that the loss reads.
+    func selection(for mode: SegmentationMode) throws(CommandFailure) -> [(loss: Loss, parameters: LossParameters)] {
+        var losses: [Loss] = []
+        for name in names {
+            guard let loss = Loss.named(name, mode: mode) else {
+                let known = Loss.catalogue(mode).map(\.name).joined(separator: ", ")
+                throw CommandFailure(.usage, "unknown \(mode.rawValue) loss '\(name)' (\(mode.rawValue) losses: \(known))")
+            }
+            if !losses.contains(loss) { losses.append(loss) }
+        }
+        if losses.isEmpty { losses = Loss.catalogue(mode) }
+        return try losses.map { loss throws(CommandFailure) in (loss, try parameters(for: loss)) }
+    }
+
+    /// The parameters of one loss: its defaults overridden by the options it reads, each checked against its range.
+    func parameters(for loss: Loss) throws(CommandFailure) -> LossParameters {
+        var parameters = loss.defaultParameters
+        let given: [(LossParameter, Double?)?] = [
+            alpha.map { (.alpha, $0.value) }, gamma.map { (.gamma, $0) }, beta.map { (.beta, $0) },
+            smooth.map { (.smooth, $0) },
+        ]
+        for case let (parameter, value)? in given where loss.parameters.contains(parameter) {
+            if let value {
+                let range = loss.range(of: parameter)
+                guard value.isFinite, range.contains(value) else {
+                    throw CommandFailure(
+                        .usage,
+                        "--\(parameter.rawValue) \(value) is outside \(range.lowerBound)…\(range.upperBound) for \(loss.name)")
+                }
+            }
+            parameters[parameter] = value
+        }
+        return parameters
+    }
+}
