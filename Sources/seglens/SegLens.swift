@@ -5,6 +5,6 @@ struct SegLens: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seglens",
         abstract: "See segmentation losses: values, per-pixel weights and gradients.",
-        subcommands: [BenchCommand.self]
+        subcommands: [EvalCommand.self, BenchCommand.self]
     )
 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import SegLensCore
+import SegLensFormats
+
+/// `seglens eval`: every selected loss value and the metrics of one input, as a table or one JSON object.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Print loss values and metrics of a truth and a prediction.",
+        discussion: """
+            Exit codes: 0 success, 64 usage error, 65 bad input data, 66 a file that cannot be opened, \
+            73 an output that cannot be written.
+            """
+    )
+
+    @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var lossOptions: LossOptions
+
+    @Flag(help: "Print exactly one JSON object.") var json = false
+
+    @Option(name: .customLong("gradient-out"), help: ArgumentHelp("Write ∂L/∂logits of the one --loss as a float64 NPY of the prediction's shape.", valueName: "PATH.npy"))
+    var gradientOut: String?
+
+    func validate() throws {
+        if gradientOut != nil && lossOptions.names.count != 1 {
+            throw ValidationError("--gradient-out needs exactly one --loss")
+        }
+    }
+
+    func run() throws {
+        try CommandFailure.run {
+            let loaded = try inputOptions.load()
+            let input = loaded.input
+            let selection = try lossOptions.selection(for: input.mode)
+            let results = selection.map { $0.loss.evaluate(input, parameters: $0.parameters) }
+            let metrics = SegmentationMetrics(input)
+            if let gradientOut, let result = results.first {
+                do {
+                    try NPYWriter.write(
+                        NumpyArray(shape: loaded.predictionShape, storage: .doubles(result.gradient)), to: gradientOut)
+                } catch {
+                    throw CommandFailure(.cannotCreate, error.description)
+                }
+            }
+            print(json ? EvalReport.json(input: input, results: results, metrics: metrics).text
+                       : EvalReport.table(input: input, results: results, metrics: metrics))
+        }
+    }
+}
