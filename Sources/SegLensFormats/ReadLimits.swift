@@ -7,12 +7,12 @@ public struct ReadLimits: Equatable, Sendable {
         self.maxPixels = maxPixels
     }
 
-    /// Throws unless `count` pixels fit within ``maxPixels``.
-    func check(_ count: Int, path: String, position: FormatError.Position? = nil) throws(FormatError) {
+    /// Throws unless `count` pixels (or array elements, as `noun` says) fit within ``maxPixels``.
+    func check(_ count: Int, of noun: String = "pixels", path: String, position: FormatError.Position? = nil) throws(FormatError) {
         guard count <= maxPixels else {
             throw FormatError(
                 path: path, position: position,
-                message: "the file declares \(count) pixels, more than the limit of \(maxPixels)")
+                message: "the file declares \(count) \(noun), more than the limit of \(maxPixels)")
         }
     }
 }
