@@ -82,7 +82,6 @@ public enum PNGReader {
     }
 
     private static func libpngError(_ image: png_image, path: String) -> FormatError {
-        let message = withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        return FormatError(path: path, message: "invalid PNG file (libpng: \(message))")
+        FormatError(path: path, message: "invalid PNG file (libpng: \(image.messageText))")
     }
 }
