@@ -39,7 +39,7 @@ struct EvalCommand: ParsableCommand {
                     try NPYWriter.write(
                         NumpyArray(shape: loaded.predictionShape, storage: .doubles(result.gradient)), to: gradientOut)
                 } catch {
-                    throw CommandFailure(.cannotCreate, error.description)
+                    throw CommandFailure(.cannotCreate, "\(error)")
                 }
             }
             print(json ? EvalReport.json(input: input, results: results, metrics: metrics).text
