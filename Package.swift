@@ -15,6 +15,8 @@ let package = Package(
         .target(name: "SegLensCore", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .systemLibrary(name: "CLibPNG", path: "Sources/CLibPNG", providers: [.apt(["libpng-dev"])]),
         .target(name: "SegLensFormats", dependencies: ["SegLensCore", "CLibPNG"]),
+        // Pure UI state and drawing: Canvas, Key, glyphs, ANSI text. No curses.
+        .target(name: "SegLensUI", dependencies: ["SegLensCore"]),
         .executableTarget(
             name: "seglens",
             dependencies: [
@@ -23,6 +25,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SegLensCoreTests", dependencies: ["SegLensCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SegLensUITests", dependencies: ["SegLensUI", "SegLensCore"], exclude: ["Snapshots"]),
         .testTarget(name: "SegLensFormatsTests", dependencies: ["SegLensFormats", "SegLensCore"], resources: [.copy("Fixtures")]),
     ]
 )
