@@ -17,6 +17,11 @@ let package = Package(
         .target(name: "SegLensFormats", dependencies: ["SegLensCore", "CLibPNG"]),
         // Pure UI state and drawing: Canvas, Key, glyphs, ANSI text. No curses.
         .target(name: "SegLensUI", dependencies: ["SegLensCore"]),
+        // C shim over ncursesw: macros, globals and signal handling Swift can't express.
+        // Only SegLensTerminal may import it.
+        .target(name: "CNcurses", cSettings: [.define("NCURSES_WIDECHAR", to: "1")]),
+        // The live terminal: opens the screen, draws Canvases, reads Keys.
+        .target(name: "SegLensTerminal", dependencies: ["SegLensUI", "CNcurses"]),
         .executableTarget(
             name: "seglens",
             dependencies: [
