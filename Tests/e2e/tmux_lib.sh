@@ -26,7 +26,13 @@
 #   TL_TERM   TERM for the program (default xterm-256color)
 #   TL_LANG   LANG for the program (default C.UTF-8)
 #   TL_ENV    extra "NAME=value ..." words put in front of the command (e.g. "NO_COLOR=1")
-#   TL_DEBUG  if set, tl_wait_for prints the pane to stderr on timeout (it always does)
+#
+# Notes:
+#   - tl_pid is the program's pid when CMD is a simple command (bash -c execs
+#     it); for a pipeline it is the bash running the pipeline.
+#   - Crash tests: set TL_ENV="SWIFT_BACKTRACE=interactive=no", otherwise
+#     Swift's backtracer waits for a key on a terminal.
+#   - On timeout tl_wait_for prints the pane to stderr.
 #
 # Functions:
 #   tl_setup                  create TL_DIR and a private tmux socket name
@@ -105,9 +111,12 @@ RUNNER
 
 tl_pid() { cat "$TL_DIR/pid" 2>/dev/null; }
 
+# tl_is_running: the program's process exists and is not a zombie.
 tl_is_running() {
-  local pid
-  pid=$(tl_pid) && [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && [[ ! -e "$TL_DIR/exit" ]]
+  local pid state
+  pid=$(tl_pid) && [[ -n "$pid" ]] || return 1
+  state=$(ps -o stat= -p "$pid" 2>/dev/null) || return 1
+  [[ -n "$state" && "$state" != Z* ]]
 }
 
 tl_send() { tl_tmux send-keys -t "$TL_SESSION" "$@"; }
