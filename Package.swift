@@ -15,6 +15,13 @@ let package = Package(
         .target(name: "SegLensCore", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .systemLibrary(name: "CLibPNG", path: "Sources/CLibPNG", providers: [.apt(["libpng-dev"])]),
         .target(name: "SegLensFormats", dependencies: ["SegLensCore", "CLibPNG"]),
+        // Pure UI state and drawing: Canvas, Key, glyphs, ANSI text. No curses.
+        .target(name: "SegLensUI", dependencies: ["SegLensCore"]),
+        // C shim over ncursesw: macros, globals and signal handling Swift can't express.
+        // Only SegLensTerminal may import it.
+        .target(name: "CNcurses", cSettings: [.define("NCURSES_WIDECHAR", to: "1")]),
+        // The live terminal: opens the screen, draws Canvases, reads Keys.
+        .target(name: "SegLensTerminal", dependencies: ["SegLensUI", "CNcurses"]),
         .executableTarget(
             name: "seglens",
             dependencies: [
@@ -23,6 +30,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SegLensCoreTests", dependencies: ["SegLensCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SegLensUITests", dependencies: ["SegLensUI", "SegLensCore"], exclude: ["Snapshots"]),
         .testTarget(name: "SegLensFormatsTests", dependencies: ["SegLensFormats", "SegLensCore"], resources: [.copy("Fixtures")]),
     ]
 )
