@@ -107,6 +107,7 @@ struct MaskLexer {
                 skipBlanks(chars, &index)
             }
         }
+        skipBlanks(chars, &index)
         guard index < chars.count, chars[index] == ":" else {
             throw fail(number, index + 1, "expected \":\" after the key")
         }
