@@ -1,0 +1,49 @@
+/// One key line of a `.mask` file (`key: value` in column 1) with the indented rows that follow it.
+/// Produced by ``MaskLexer``, given meaning by ``MaskInterpreter``.
+struct MaskSection {
+    enum Key: String, CaseIterable {
+        case title, note, classes, ignore, truth, prediction, params
+    }
+
+    /// A word of the value (after the colon, before any comment), with its 1-based column.
+    struct Token {
+        var text: String
+        var column: Int
+    }
+
+    /// An indented row: its content without the surrounding spaces and tabs.
+    struct Row {
+        var line: Int
+        /// Column of the first character of `text`.
+        var column: Int
+        var text: Substring
+    }
+
+    var key: Key
+    var line: Int
+    /// `prediction "name"`: the name (escapes resolved) and the column of its opening quote.
+    var predictionName: Token?
+    /// `prediction[class]`: the class name and the column of its first character.
+    var className: Token?
+    /// Column just after the colon.
+    var valueColumn: Int
+    /// For `title:` and `note:`: the rest of the line, trimmed (no comment is taken out).
+    var text: String
+    /// For the other keys: the words of the value.
+    var tokens: [Token]
+    var rows: [Row] = []
+
+    /// Only `truth:` and `prediction…:` lines take rows.
+    var isBlock: Bool { key == .truth || key == .prediction }
+}
+
+extension Character {
+    /// Space or tab: the only characters that indent, separate and trim.
+    var isMaskBlank: Bool { self == " " || self == "\t" }
+
+    /// The value of an ASCII digit `0`–`9`.
+    var maskDigit: Int? {
+        guard let ascii = asciiValue, ascii >= 48, ascii <= 57 else { return nil }
+        return Int(ascii - 48)
+    }
+}
