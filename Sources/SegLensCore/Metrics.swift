@@ -62,19 +62,11 @@ public struct SegmentationMetrics: Sendable, Equatable {
 
     public init(_ input: LossInput) {
         mode = input.mode
-        let classes = input.classes, plane = input.pixelCount
-        let logits = input.logits.values, labels = input.truth.labels
+        let classes = input.classes
+        let labels = input.truth.labels
         var hits = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)  // [truth][predicted]
         for pixel in input.keptPixels {
-            let predicted: Int
-            if input.mode == .binary {
-                predicted = logits[pixel] >= 0 ? 1 : 0
-            } else {
-                var best = 0
-                for c in 1..<classes where logits[c * plane + pixel] > logits[best * plane + pixel] { best = c }
-                predicted = best
-            }
-            hits[Int(labels[pixel])][predicted] += 1
+            hits[Int(labels[pixel])][input.predictedClass(at: pixel)] += 1
         }
         let total = input.keptPixels.count
         perClass = (0..<classes).map { c in

@@ -2,13 +2,13 @@ import RealModule
 
 /// Softmax over the classes of every kept pixel, and the backward pass through it.
 enum Softmax {
-    /// `p_c = softmax(z)_c` in the layout of ``Logits`` (`C×H×W`); ignored pixels hold 0.
-    static func probabilities(_ input: LossInput) -> [Double] {
-        let classes = input.logits.classes, plane = input.pixelCount
+    /// `p_c = softmax(z)_c` of the listed pixels in the layout of ``Logits`` (`C×H×W`); other pixels hold 0.
+    static func probabilities(_ logits: Logits, pixels: some Sequence<Int>) -> [Double] {
+        let classes = logits.classes, plane = logits.pixelCount
         var probabilities = [Double](repeating: 0, count: classes * plane)
-        input.logits.values.withUnsafeBufferPointer { z in
+        logits.values.withUnsafeBufferPointer { z in
             probabilities.withUnsafeMutableBufferPointer { p in
-                for pixel in input.keptPixels {
+                for pixel in pixels {
                     var maximum = -Double.infinity
                     for c in 0..<classes { maximum = Swift.max(maximum, z[c * plane + pixel]) }
                     var total = 0.0
@@ -22,6 +22,11 @@ enum Softmax {
             }
         }
         return probabilities
+    }
+
+    /// `softmax(z)` of the kept pixels of `input`; ignored pixels hold 0.
+    static func probabilities(_ input: LossInput) -> [Double] {
+        probabilities(input.logits, pixels: input.keptPixels)
     }
 
     /// Turns `∂L/∂p` into `∂L/∂z` in place: `∂L/∂z_k = p_k·(∂L/∂p_k − Σ_j p_j·∂L/∂p_j)` for each kept pixel.

@@ -1,0 +1,191 @@
+import Foundation
+import SegLensCore
+
+/// The explorer's screen as a ``Canvas``: the same function feeds the live terminal and `seglens render`.
+public enum ExplorerView {
+    /// The smallest screen the explorer draws; below it a "terminal too small" screen says so.
+    public static let minimumSize = TerminalSize(rows: 24, columns: 80)
+
+    public static func render(_ model: ExplorerModel, size: TerminalSize, capabilities: Capabilities) -> Canvas {
+        var canvas = Canvas(size: size)
+        let theme = Theme(capabilities: capabilities)
+        if size.columns < minimumSize.columns || size.rows < minimumSize.rows {
+            drawTooSmall(into: &canvas, theme: theme)
+        } else {
+            let layout = Layout(model: model, size: size)
+            drawHeader(model, into: &canvas, theme: theme)
+            PixelPanels(model: model, theme: theme).draw(into: &canvas, rects: layout.panels)
+            drawTable(model, into: &canvas, layout: layout, theme: theme)
+            drawParameters(model, into: &canvas, row: layout.parameterRow, theme: theme)
+            drawMetrics(model, into: &canvas, row: layout.metricsRow, theme: theme)
+            drawNote(model, into: &canvas, rows: layout.noteRows, theme: theme)
+            drawStatus(model, into: &canvas, theme: theme)
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme) }
+        }
+        return canvas.adapted(to: capabilities)
+    }
+
+    /// A loss value as the table shows it: six decimals.
+    public static func formatValue(_ value: Double) -> String {
+        String(format: "%.6f", value)
+    }
+
+    // MARK: Layout
+
+    /// Where everything goes: pixel panels take every row the text does not need.
+    struct Layout {
+        var panels: [Rect]
+        var tableRows: Range<Int>
+        var tableColumns: Int
+        var parameterRow: Int
+        var metricsRow: Int
+        var noteRows: Range<Int>
+
+        init(model: ExplorerModel, size: TerminalSize) {
+            tableColumns = 2
+            let tableHeight = (model.losses.count + tableColumns - 1) / tableColumns
+            let noteHeight = model.scenario.note == nil ? 0 : (size.rows >= 30 ? 2 : 1)
+            let statusRow = size.rows - 1
+            noteRows = (statusRow - noteHeight)..<statusRow
+            metricsRow = noteRows.lowerBound - 1
+            parameterRow = metricsRow - 1
+            tableRows = (parameterRow - tableHeight)..<parameterRow
+            let panelHeight = tableRows.lowerBound - 1
+            let third = size.columns / 3
+            panels = (0..<3).map { index in
+                let left = index * third
+                let width = index == 2 ? size.columns - left : third
+                return Rect(row: 1, column: left, width: width, height: panelHeight)
+            }
+        }
+    }
+
+    // MARK: Sections
+
+    private static func drawTooSmall(into canvas: inout Canvas, theme: Theme) {
+        let lines = [
+            "terminal too small: \(canvas.width)×\(canvas.height)",
+            "seglens needs at least \(minimumSize.columns)×\(minimumSize.rows)",
+            "enlarge the window, or press q to quit",
+        ]
+        let top = max(0, (canvas.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let column = max(0, (canvas.width - line.count) / 2)
+            canvas.put(line, row: top + offset, column: column, maxWidth: canvas.width, ellipsis: theme.glyphs.ellipsis,
+                       pen: offset == 0 ? theme.title : .plain)
+        }
+    }
+
+    private static func drawHeader(_ model: ExplorerModel, into canvas: inout Canvas, theme: Theme) {
+        let input = model.input
+        var right = "\(model.scenario.mode.rawValue) \(input.height)×\(input.width)"
+        if input.ignoredCount > 0 { right += ", \(input.ignoredCount) ignored" }
+        if model.scenario.predictions.count > 1 {
+            right += " · prediction \(model.predictionIndex + 1)/\(model.scenario.predictions.count)"
+        }
+        let rightColumn = max(0, canvas.width - right.count - 1)
+        canvas.put(right, row: 0, column: rightColumn, pen: theme.dim)
+        let column = canvas.put(" seglens ", row: 0, column: 0, pen: theme.accent)
+        canvas.put(model.scenario.title, row: 0, column: column, maxWidth: max(0, rightColumn - column - 1),
+                   ellipsis: theme.glyphs.ellipsis, pen: theme.title)
+    }
+
+    private static func drawTable(_ model: ExplorerModel, into canvas: inout Canvas, layout: Layout, theme: Theme) {
+        let columnWidth = canvas.width / layout.tableColumns
+        let nameWidth = model.losses.map(\.name.count).max() ?? 0
+        let rowsPerColumn = layout.tableRows.count
+        for (index, result) in model.results.enumerated() {
+            let row = layout.tableRows.lowerBound + index % rowsPerColumn
+            let left = (index / rowsPerColumn) * columnWidth
+            let isSelected = index == model.lossIndex
+            let pointer = isSelected ? "\(theme.glyphs.pointer) " : "  "
+            let name = result.loss.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            var text = " \(pointer)\(name)  \(formatValue(result.value))"
+            let parameterText = result.parameters.text(for: result.loss)
+            if !parameterText.isEmpty, text.count + 2 + parameterText.count <= columnWidth - 1 {
+                text += "  " + parameterText
+            }
+            canvas.put(text, row: row, column: left, maxWidth: columnWidth - 1, ellipsis: theme.glyphs.ellipsis,
+                       pen: isSelected ? theme.selected : .plain)
+        }
+    }
+
+    private static func drawParameters(_ model: ExplorerModel, into canvas: inout Canvas, row: Int, theme: Theme) {
+        let loss = model.selectedLoss
+        var column = canvas.put(" \(loss.name): ", row: row, column: 0, pen: theme.title)
+        guard let values = model.parameters[loss], !loss.parameters.isEmpty else {
+            canvas.put("no parameters   \(loss.formula)", row: row, column: column, maxWidth: canvas.width - column,
+                       ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+            return
+        }
+        for parameter in loss.parameters {
+            let value = values[parameter].map(LossParameters.compact) ?? "none"
+            var text = "\(parameter.symbol) = \(value)"
+            if parameter == .beta, loss.weighsFalsePositivesWithBeta {
+                text += " (FP×\(LossParameters.compact(values.beta)), FN×\(LossParameters.compact(1 - values.beta)))"
+            }
+            let pen = parameter == model.selectedParameter ? theme.selected : .plain
+            column = canvas.put(text, row: row, column: column, pen: pen)
+            column += 3
+        }
+        canvas.put(loss.formula, row: row, column: column, maxWidth: max(0, canvas.width - column),
+                   ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+    }
+
+    private static func drawMetrics(_ model: ExplorerModel, into canvas: inout Canvas, row: Int, theme: Theme) {
+        let metrics = model.metrics
+        let text: String
+        func f(_ value: Double) -> String { String(format: "%.3f", value) }
+        if metrics.mode == .binary {
+            let c = metrics.foreground
+            text = " at p \(theme.glyphs.isUnicode ? "≥" : ">=") 0.5:  IoU \(f(c.iou))  Dice \(f(c.dice))  precision \(f(c.precision))  recall \(f(c.recall))"
+                + "  TP \(c.truePositive) FP \(c.falsePositive) FN \(c.falseNegative)"
+        } else {
+            let perClass = metrics.perClass.enumerated().map { "\($0.offset):\(f($0.element.iou))" }.joined(separator: " ")
+            text = " at argmax:  mIoU \(f(metrics.meanIoU))  pixel accuracy \(f(metrics.pixelAccuracy))  IoU per class \(perClass)"
+        }
+        canvas.put(text, row: row, column: 0, maxWidth: canvas.width, ellipsis: theme.glyphs.ellipsis)
+    }
+
+    private static func drawNote(_ model: ExplorerModel, into canvas: inout Canvas, rows: Range<Int>, theme: Theme) {
+        guard let note = model.scenario.note, !rows.isEmpty else { return }
+        let lines = wrap(note, width: canvas.width - 2, lines: rows.count, ellipsis: theme.glyphs.ellipsis)
+        for (offset, line) in lines.enumerated() {
+            canvas.put(" " + line, row: rows.lowerBound + offset, column: 0, pen: theme.dim)
+        }
+    }
+
+    private static func drawStatus(_ model: ExplorerModel, into canvas: inout Canvas, theme: Theme) {
+        let row = canvas.height - 1
+        canvas.fill(Rect(row: row, column: 0, width: canvas.width, height: 1), with: Cell(" ", pen: theme.statusBar))
+        let hints = KeyTable.bindings.compactMap { binding -> String? in
+            guard let hint = binding.hint else { return nil }
+            if binding.action == .nextPrediction && model.scenario.predictions.count < 2 { return nil }
+            return hint
+        }
+        canvas.put(" " + hints.joined(separator: "  "), row: row, column: 0, maxWidth: canvas.width,
+                   ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
+    }
+
+    /// Word-wraps `text` into at most `lines` lines of `width`, ending with an ellipsis when it is cut.
+    static func wrap(_ text: String, width: Int, lines: Int, ellipsis: String) -> [String] {
+        guard width > 0, lines > 0 else { return [] }
+        var result: [String] = [], current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                result.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        if result.count > lines {
+            let rest = result[(lines - 1)...].joined(separator: " ")
+            return Array(result.prefix(lines - 1)) + [Canvas.truncate(rest, to: width, ellipsis: ellipsis)]
+        }
+        return result.map { Canvas.truncate($0, to: width, ellipsis: ellipsis) }
+    }
+}
