@@ -25,12 +25,14 @@ let package = Package(
         .executableTarget(
             name: "seglens",
             dependencies: [
-                "SegLensCore", "SegLensFormats",
+                "SegLensCore", "SegLensFormats", "SegLensUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SegLensCoreTests", dependencies: ["SegLensCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SegLensUITests", dependencies: ["SegLensUI", "SegLensCore"], exclude: ["Snapshots"]),
         .testTarget(name: "SegLensFormatsTests", dependencies: ["SegLensFormats", "SegLensCore"], resources: [.copy("Fixtures")]),
+        // Runs the built seglens binary as a subprocess; reads the PyTorch reference set of SegLensCoreTests in place.
+        .testTarget(name: "SegLensCLITests", dependencies: ["seglens", "SegLensFormats", "SegLensCore"]),
     ]
 )

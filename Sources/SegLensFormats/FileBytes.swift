@@ -1,9 +1,9 @@
 import Foundation
 
 /// Whole-file reading and writing with errors as ``FormatError``.
-enum FileBytes {
+public enum FileBytes {
     /// The contents of the file at `path`.
-    static func read(_ path: String) throws(FormatError) -> [UInt8] {
+    public static func read(_ path: String) throws(FormatError) -> [UInt8] {
         func failure() -> FormatError {
             FormatError(kind: .cannotOpen, path: path, message: "cannot open the file (\(String(cString: strerror(errno))))")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SegLensFormats
 
 /// A failure that ends a command: a message on standard error and a sysexits-style exit code.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -32,6 +33,30 @@ struct CommandFailure: Error, CustomStringConvertible {
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("seglens: \(failure.message)\n".utf8))
             throw ExitCode(failure.code.rawValue)
+        }
+    }
+}
+
+extension CommandFailure {
+    /// The failure of a file that could not be read (66), held invalid data (65) or could not be written (73);
+    /// the message is the error's `path[:line:col]: message`.
+    init(_ error: FormatError) {
+        let code: Code = switch error.kind {
+        case .cannotOpen: .cannotOpen
+        case .badData: .badData
+        case .cannotWrite: .cannotCreate
+        }
+        self.init(code, error.description)
+    }
+}
+
+extension CommandFailure {
+    /// The result of `body`, a reader or writer of SegLensFormats, with its error turned into a failure.
+    static func formats<Result>(_ body: () throws(FormatError) -> Result) throws(CommandFailure) -> Result {
+        do {
+            return try body()
+        } catch {
+            throw CommandFailure(error)
         }
     }
 }

@@ -31,7 +31,7 @@ struct EvalCommand: ParsableCommand {
         try CommandFailure.run {
             let loaded = try inputOptions.load()
             let input = loaded.input
-            let selection = try lossOptions.selection(for: input.mode)
+            let selection = try lossOptions.selection(for: input.mode, file: loaded.fileParameters)
             let results = selection.map { $0.loss.evaluate(input, parameters: $0.parameters) }
             let metrics = SegmentationMetrics(input)
             if let gradientOut, let result = results.first {
@@ -42,8 +42,9 @@ struct EvalCommand: ParsableCommand {
                     throw CommandFailure(.cannotCreate, "\(error)")
                 }
             }
-            print(json ? EvalReport.json(input: input, results: results, metrics: metrics).text
-                       : EvalReport.table(input: input, results: results, metrics: metrics))
+            let name = loaded.predictionName
+            print(json ? EvalReport.json(input: input, prediction: name, results: results, metrics: metrics).text
+                       : EvalReport.table(input: input, prediction: name, results: results, metrics: metrics))
         }
     }
 }

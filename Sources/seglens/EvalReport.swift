@@ -3,9 +3,9 @@ import SegLensCore
 
 /// The two renderings of an evaluation: a table for people and one JSON object for scripts.
 enum EvalReport {
-    static func table(input: LossInput, results: [LossResult], metrics: SegmentationMetrics) -> String {
+    static func table(input: LossInput, prediction: String, results: [LossResult], metrics: SegmentationMetrics) -> String {
         var lines = [
-            "\(input.mode.rawValue) \(input.height)×\(input.width), \(input.classes) classes, \(input.ignoredCount) ignored",
+            "\(input.mode.rawValue) \(input.height)×\(input.width), \(input.classes) classes, \(input.ignoredCount) ignored, prediction \"\(prediction)\"",
             "",
         ]
         let parameterTexts = results.map { $0.parameters.text(for: $0.loss) }
@@ -36,12 +36,12 @@ enum EvalReport {
         return lines.joined(separator: "\n")
     }
 
-    static func json(input: LossInput, results: [LossResult], metrics: SegmentationMetrics) -> JSONValue {
+    static func json(input: LossInput, prediction: String, results: [LossResult], metrics: SegmentationMetrics) -> JSONValue {
         .object([
             ("input", .object([
                 ("mode", .string(input.mode.rawValue)), ("height", .integer(input.height)),
                 ("width", .integer(input.width)), ("classes", .integer(input.classes)),
-                ("ignored", .integer(input.ignoredCount)),
+                ("ignored", .integer(input.ignoredCount)), ("prediction", .string(prediction)),
             ])),
             ("losses", .array(results.map { result in
                 .object([

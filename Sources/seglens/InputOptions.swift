@@ -1,65 +1,93 @@
 import ArgumentParser
 import SegLensCore
 import SegLensFormats
+import SegLensUI
 
-/// Where the truth and the prediction come from: a `.mask` file, or a truth file and a prediction file.
+/// Where the truth and the predictions come from: a `.mask` file, or a truth file and a prediction file.
 struct InputOptions: ParsableArguments {
     @Argument(help: "A .mask file holding a truth and predictions.")
     var file: String?
 
-    @Option(help: ArgumentHelp("Ground-truth labels (.npy).", valueName: "PATH"))
+    @Option(help: ArgumentHelp(
+        "Ground-truth labels: NPY (integer labels), PGM or PNG (gray: values, 0/255 reads as 0/1; palette: indices; RGB: needs --palette). The format is told by the file's first bytes.",
+        valueName: "PATH"))
     var truth: String?
 
-    @Option(help: ArgumentHelp("Prediction as logits (.npy): (H,W) or (1,H,W) binary, (C,H,W) or (1,C,H,W) multi-class.", valueName: "PATH"))
+    @Option(help: ArgumentHelp("Prediction as logits (NPY): (H,W) or (1,H,W) binary, (C,H,W) or (1,C,H,W) multi-class.", valueName: "PATH"))
     var logits: String?
 
-    @Option(help: ArgumentHelp("Prediction as probabilities (.npy), same shapes as --logits.", valueName: "PATH"))
+    @Option(help: ArgumentHelp("Prediction as probabilities: NPY of the same shapes as --logits, or a grayscale PNG/PGM (value / maximum value, binary only).", valueName: "PATH"))
     var probs: String?
 
     @Option(name: .customLong("ignore-index"), help: ArgumentHelp("Label of void pixels, left out of every loss and metric.", valueName: "K"))
     var ignoreIndex: Int32?
 
+    @Option(
+        help: ArgumentHelp("Classes of the colours of an RGB (or palette) PNG truth: comma-separated RRGGBB=K, e.g. 000000=0,ff0000=1,ffffff=255.", valueName: "SPEC"),
+        transform: { text in try ColorPalette(parsing: text) })
+    var palette: ColorPalette?
+
+    @Option(name: .customLong("max-pixels"), help: ArgumentHelp("Refuse inputs larger than this many pixels (array elements, over all channels).", valueName: "N"))
+    var maxPixels = 1 << 26
+
+    @Option(help: ArgumentHelp("The prediction of a .mask FILE to evaluate, by name or 1-based number (default: the first).", valueName: "NAME|N"))
+    var prediction: String?
+
     func validate() throws {
         if logits != nil && probs != nil { throw ValidationError("give --logits or --probs, not both") }
+        guard maxPixels >= 1 else { throw ValidationError("--max-pixels must be at least 1") }
         if file != nil {
             if truth != nil || logits != nil || probs != nil {
                 throw ValidationError("give a FILE or --truth with --logits/--probs, not both")
             }
-        } else if truth == nil || (logits == nil && probs == nil) {
-            throw ValidationError("give --truth and one of --logits/--probs (or a .mask FILE)")
+            if ignoreIndex != nil || palette != nil {
+                throw ValidationError("--ignore-index and --palette apply to --truth; a .mask FILE marks its own ignored pixels")
+            }
+        } else {
+            if (truth == nil) != (logits == nil && probs == nil) {
+                throw ValidationError("give --truth and one of --logits/--probs (or a .mask FILE)")
+            }
+            if prediction != nil { throw ValidationError("--prediction picks a prediction of a .mask FILE") }
         }
     }
 
-    /// Reads and validates the input; every failure names the file and what is wrong.
-    func load() throws(CommandFailure) -> LoadedInput {
+    /// Reads and validates every input; every failure names the file and what is wrong. With no input at all,
+    /// the built-in sample when `sampleWhenEmpty`, else a usage error.
+    func inputSet(sampleWhenEmpty: Bool = false) throws(CommandFailure) -> InputSet {
         if let file {
-            throw CommandFailure(.usage, "\(file): the .mask format is not supported yet; use --truth and --logits/--probs")
+            let document = try CommandFailure.formats { () throws(FormatError) in try MaskReader.read(path: file) }
+            guard document.truth.pixelCount <= maxPixels else {
+                throw CommandFailure(
+                    .badData, "\(file): the truth has \(document.truth.pixelCount) pixels, more than the limit of \(maxPixels)")
+            }
+            return try InputSet(document: document, source: file)
         }
         guard let truthPath = truth, let predictionPath = logits ?? probs else {
-            throw CommandFailure(.usage, "give --truth and one of --logits/--probs")
+            guard sampleWhenEmpty else {
+                throw CommandFailure(.usage, "give a .mask FILE, or --truth and one of --logits/--probs")
+            }
+            let document = try CommandFailure.formats { () throws(FormatError) in
+                try MaskReader.parse(text: BuiltInSample.text, path: BuiltInSample.name)
+            }
+            return try InputSet(document: document, source: BuiltInSample.name)
         }
         let kind: PredictionKind = logits != nil ? .logits : .probabilities
-        let labels: LabelMap, prediction: NumpyArray, shaped: (classes: Int, height: Int, width: Int, values: [Double])
-        do {
-            labels = try NPYReader.read(path: truthPath).labelMap(path: truthPath)
-            prediction = try NPYReader.read(path: predictionPath)
-            shaped = try prediction.prediction(path: predictionPath)
-        } catch {
-            throw CommandFailure(error.kind == .cannotOpen ? .cannotOpen : .badData, error.description)
-        }
+        let reader = InputFileReader(limits: ReadLimits(maxPixels: maxPixels), palette: palette)
+        let labels = try reader.truth(path: truthPath)
+        let shaped = try reader.prediction(path: predictionPath, kind: kind)
         guard labels.height == shaped.height, labels.width == shaped.width else {
             throw CommandFailure(
                 .badData,
                 "\(predictionPath): prediction is \(shaped.height)×\(shaped.width) but the truth \(truthPath) is \(labels.height)×\(labels.width)")
         }
+        let input: LossInput
         do {
-            let input = try LossInput(
+            input = try LossInput(
                 truth: labels, prediction: shaped.values, kind: kind, classes: shaped.classes, ignoreIndex: ignoreIndex)
-            return LoadedInput(input: input, predictionShape: prediction.shape, predictionKind: kind)
         } catch {
             switch error {
             case .labelOutOfRange:
-                let hint = shaped.classes == 1 && ignoreIndex == nil ? " (a void label needs --ignore-index)" : ""
+                let hint = ignoreIndex == nil ? " (a void label needs --ignore-index)" : ""
                 throw CommandFailure(.badData, "\(truthPath): \(error)\(hint)")
             case .emptyImage, .shapeMismatch:
                 throw CommandFailure(.badData, "\(truthPath), \(predictionPath): \(error)")
@@ -67,13 +95,48 @@ struct InputOptions: ParsableArguments {
                 throw CommandFailure(.badData, "\(predictionPath): \(error)")
             }
         }
+        let prediction = InputPrediction(
+            name: InputSet.fileName(predictionPath), kind: kind, shape: shaped.shape, values: shaped.values, input: input)
+        return InputSet(truthPath: truthPath, predictionPath: predictionPath, prediction: prediction)
     }
-}
 
-/// A validated input and what the commands need to know of where it came from.
-struct LoadedInput {
-    var input: LossInput
-    /// The prediction's array shape as given, so outputs such as `--gradient-out` can keep it.
-    var predictionShape: [Int]
-    var predictionKind: PredictionKind
+    /// The one prediction to evaluate (`--prediction`, else the first) with the truth.
+    func load() throws(CommandFailure) -> LoadedInput {
+        let inputs = try inputSet()
+        let chosen = try chosenPrediction(of: inputs)
+        return LoadedInput(
+            input: chosen.input, predictionShape: chosen.shape, predictionKind: chosen.kind,
+            predictionName: chosen.name, fileParameters: inputs.parameters)
+    }
+
+    /// What the explorer shows: every prediction; the starting loss is the first `--loss`, else the file's
+    /// `loss=`, else the default; each loss starts at its defaults under the file's `params:` line under the
+    /// options of `lossOptions`. With no input at all, the built-in sample.
+    func scenario(lossOptions: LossOptions) throws(CommandFailure) -> Scenario {
+        let inputs = try inputSet(sampleWhenEmpty: true)
+        let mode = inputs.first.mode
+        let chosen = try lossOptions.selection(for: mode, file: inputs.parameters)
+        var parameters: [Loss: LossParameters] = [:]
+        for loss in Loss.catalogue(mode) {
+            parameters[loss] = try lossOptions.parameters(for: loss, file: inputs.parameters)
+        }
+        let fileLoss = inputs.parameters?.loss.flatMap { Loss.named($0, mode: mode) }
+        return Scenario(
+            title: inputs.title, note: inputs.note, classNames: inputs.classNames,
+            predictions: inputs.predictions.map { Scenario.Prediction(name: $0.name, input: $0.input) },
+            startingLoss: lossOptions.names.isEmpty ? fileLoss : chosen.first?.loss,
+            startingParameters: parameters)
+    }
+
+    /// The prediction `--prediction` names (a name first, else a 1-based number), or the first.
+    private func chosenPrediction(of inputs: InputSet) throws(CommandFailure) -> InputPrediction {
+        guard let wanted = prediction else { return inputs.predictions[0] }
+        if let named = inputs.predictions.first(where: { $0.name == wanted }) { return named }
+        if let number = Int(wanted), inputs.predictions.indices.contains(number - 1) {
+            return inputs.predictions[number - 1]
+        }
+        let known = inputs.predictions.enumerated().map { "\($0.offset + 1) \"\($0.element.name)\"" }
+        throw CommandFailure(
+            .usage, "\(inputs.source): no prediction '\(wanted)' (predictions: \(known.joined(separator: ", ")))")
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegLensCore
+import SegLensFormats
 
 /// `--alpha` takes a number or `none` (no α weighting).
 struct AlphaArgument: ExpressibleByArgument {
@@ -33,8 +34,11 @@ struct LossOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Smoothing s of Dice, IoU and Tversky.", valueName: "S"))
     var smooth: Double?
 
-    /// The selected losses of `mode` with their parameters: defaults, then each given option that the loss reads.
-    func selection(for mode: SegmentationMode) throws(CommandFailure) -> [(loss: Loss, parameters: LossParameters)] {
+    /// The selected losses of `mode` with their parameters: defaults, then the file's `params:` line, then each
+    /// given option that the loss reads.
+    func selection(
+        for mode: SegmentationMode, file: MaskParameters? = nil
+    ) throws(CommandFailure) -> [(loss: Loss, parameters: LossParameters)] {
         var losses: [Loss] = []
         for name in names {
             guard let loss = Loss.named(name, mode: mode) else {
@@ -44,12 +48,20 @@ struct LossOptions: ParsableArguments {
             if !losses.contains(loss) { losses.append(loss) }
         }
         if losses.isEmpty { losses = Loss.catalogue(mode) }
-        return try losses.map { loss throws(CommandFailure) in (loss, try parameters(for: loss)) }
+        return try losses.map { loss throws(CommandFailure) in (loss, try parameters(for: loss, file: file)) }
     }
 
-    /// The parameters of one loss: its defaults overridden by the options it reads, each checked against its range.
-    func parameters(for loss: Loss) throws(CommandFailure) -> LossParameters {
+    /// The parameters of one loss: its defaults, overridden by the values of the file's `params:` line that the
+    /// loss reads and allows, then by the options it reads, each checked against its range.
+    func parameters(for loss: Loss, file: MaskParameters? = nil) throws(CommandFailure) -> LossParameters {
         var parameters = loss.defaultParameters
+        if let file {
+            let fromFile = file.applied(to: parameters)
+            for parameter in loss.parameters {
+                let value = fromFile[parameter]
+                if value.map(loss.range(of: parameter).contains) ?? true { parameters[parameter] = value }
+            }
+        }
         let given: [(LossParameter, Double?)?] = [
             alpha.map { (.alpha, $0.value) }, gamma.map { (.gamma, $0) }, beta.map { (.beta, $0) },
             smooth.map { (.smooth, $0) },

@@ -5,6 +5,6 @@ struct SegLens: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seglens",
         abstract: "See segmentation losses: values, per-pixel weights and gradients.",
-        subcommands: [EvalCommand.self, BenchCommand.self]
+        subcommands: [EvalCommand.self, InfoCommand.self, ConvertCommand.self, BenchCommand.self]
     )
 }

@@ -1,0 +1,76 @@
+import SegLensCore
+import SegLensFormats
+
+/// Reads truth and prediction files in any format seglens takes, chosen by the file's first bytes, with the
+/// size limit and the colour palette of the command line. Every error names the file.
+struct InputFileReader {
+    var limits: ReadLimits
+    /// Maps the colours of RGB and palette PNG truths to classes; without it a palette PNG gives its indices.
+    var palette: ColorPalette?
+
+    /// A prediction as read: the array shape as given and the values in `C×H×W` order (`C = 1` for binary).
+    typealias Prediction = (shape: [Int], classes: Int, height: Int, width: Int, values: [Double])
+
+    /// The labels of an NPY array, a PGM or a PNG (gray: values, 0/max read as 0/1; palette: indices, or
+    /// classes by `palette`; RGB: classes by `palette`).
+    func truth(path: String) throws(CommandFailure) -> LabelMap {
+        let bytes = try CommandFailure.formats { () throws(FormatError) in try FileBytes.read(path) }
+        switch try InputFileFormat(of: bytes, path: path) {
+        case .npy:
+            return try CommandFailure.formats { () throws(FormatError) in
+                try NPYReader.read(bytes: bytes, path: path, limits: limits).labelMap(path: path)
+            }
+        case .pgm:
+            return try CommandFailure.formats { () throws(FormatError) in
+                try PGMReader.read(bytes: bytes, path: path, limits: limits).labelMap
+            }
+        case .png:
+            switch try CommandFailure.formats({ () throws(FormatError) in try PNGReader.read(bytes: bytes, path: path, limits: limits) }) {
+            case let .gray(image):
+                return image.labelMap
+            case let .indexed(image):
+                guard let palette else { return image.labelMap }
+                return try palette.labelMap(
+                    height: image.height, width: image.width, colors: image.indices.map { image.palette[Int($0)] },
+                    path: path)
+            case let .color(image):
+                guard let palette else {
+                    let first = image.pixels.first.map { " (row 0, column 0 is \(ColorPalette.hex($0)))" } ?? ""
+                    throw CommandFailure(
+                        .badData, "\(path): an RGB PNG truth needs --palette to map its colours to classes\(first)")
+                }
+                return try palette.labelMap(height: image.height, width: image.width, colors: image.pixels, path: path)
+            }
+        }
+    }
+
+    /// A prediction: logits from an NPY array; probabilities from an NPY array, or a grayscale PNG or PGM
+    /// (value / maximum value, binary only).
+    func prediction(path: String, kind: PredictionKind) throws(CommandFailure) -> Prediction {
+        let bytes = try CommandFailure.formats { () throws(FormatError) in try FileBytes.read(path) }
+        let image: GrayImage
+        switch (try InputFileFormat(of: bytes, path: path), kind) {
+        case (.npy, _):
+            return try CommandFailure.formats { () throws(FormatError) in
+                let array = try NPYReader.read(bytes: bytes, path: path, limits: limits)
+                let shaped = try array.prediction(path: path)
+                return (array.shape, shaped.classes, shaped.height, shaped.width, shaped.values)
+            }
+        case let (format, .logits):
+            throw CommandFailure(.badData, "\(path): logits must be an NPY file, not a \(format.rawValue) image")
+        case (.pgm, .probabilities):
+            image = try CommandFailure.formats { () throws(FormatError) in
+                try PGMReader.read(bytes: bytes, path: path, limits: limits)
+            }
+        case (.png, .probabilities):
+            let png = try CommandFailure.formats { () throws(FormatError) in
+                try PNGReader.read(bytes: bytes, path: path, limits: limits)
+            }
+            guard case let .gray(gray) = png else {
+                throw CommandFailure(.badData, "\(path): probabilities from a PNG need a grayscale image (binary only)")
+            }
+            image = gray
+        }
+        return ([image.height, image.width], 1, image.height, image.width, image.probabilities)
+    }
+}
