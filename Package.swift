@@ -25,7 +25,7 @@ let package = Package(
         .executableTarget(
             name: "seglens",
             dependencies: [
-                "SegLensCore", "SegLensFormats", "SegLensUI",
+                "SegLensCore", "SegLensFormats", "SegLensUI", "SegLensTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

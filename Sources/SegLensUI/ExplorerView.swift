@@ -44,7 +44,7 @@ public enum ExplorerView {
         init(model: ExplorerModel, size: TerminalSize) {
             tableColumns = 2
             let tableHeight = (model.losses.count + tableColumns - 1) / tableColumns
-            let noteHeight = model.scenario.note == nil ? 0 : (size.rows >= 30 ? 2 : 1)
+            let noteHeight = model.scenario.note == nil ? 0 : (size.rows >= 40 ? 3 : 2)
             let statusRow = size.rows - 1
             noteRows = (statusRow - noteHeight)..<statusRow
             metricsRow = noteRows.lowerBound - 1
@@ -138,11 +138,11 @@ public enum ExplorerView {
         func f(_ value: Double) -> String { String(format: "%.3f", value) }
         if metrics.mode == .binary {
             let c = metrics.foreground
-            text = " at p \(theme.glyphs.isUnicode ? "≥" : ">=") 0.5:  IoU \(f(c.iou))  Dice \(f(c.dice))  precision \(f(c.precision))  recall \(f(c.recall))"
-                + "  TP \(c.truePositive) FP \(c.falsePositive) FN \(c.falseNegative)"
+            text = " metrics at p \(theme.glyphs.isUnicode ? "≥" : ">=") 0.5: IoU \(f(c.iou))  Dice \(f(c.dice))"
+                + "  prec \(f(c.precision))  rec \(f(c.recall))  TP \(c.truePositive) FP \(c.falsePositive) FN \(c.falseNegative)"
         } else {
             let perClass = metrics.perClass.enumerated().map { "\($0.offset):\(f($0.element.iou))" }.joined(separator: " ")
-            text = " at argmax:  mIoU \(f(metrics.meanIoU))  pixel accuracy \(f(metrics.pixelAccuracy))  IoU per class \(perClass)"
+            text = " metrics at argmax: mIoU \(f(metrics.meanIoU))  pixel accuracy \(f(metrics.pixelAccuracy))  IoU per class \(perClass)"
         }
         canvas.put(text, row: row, column: 0, maxWidth: canvas.width, ellipsis: theme.glyphs.ellipsis)
     }

@@ -5,6 +5,10 @@ struct SegLens: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seglens",
         abstract: "See segmentation losses: values, per-pixel weights and gradients.",
-        subcommands: [EvalCommand.self, InfoCommand.self, ConvertCommand.self, BenchCommand.self]
+        subcommands: [
+            ExploreCommand.self, EvalCommand.self, RenderCommand.self, InfoCommand.self, ConvertCommand.self,
+            BenchCommand.self,
+        ],
+        defaultSubcommand: ExploreCommand.self
     )
 }

@@ -1,0 +1,61 @@
+import ArgumentParser
+import SegLensUI
+
+/// `seglens render`: the frame the explorer would show after some keys, as text.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print the explorer's screen after a sequence of keys, as plain text or with ANSI colours.",
+        discussion: """
+            Keys are space-separated: single characters, and <Tab> <S-Tab> <Left> <Right> <Up> <Down> <S-Left> \
+            <S-Right> <C-Left> <C-Right> <C-Up> <C-Down> <Esc> <Enter> <Space>. The frame goes through the very \
+            same view as the live explorer.
+            """
+    )
+
+    @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var lossOptions: LossOptions
+    @Option(help: ArgumentHelp("Screen size COLUMNSxROWS.", valueName: "WxH"), transform: RenderCommand.parseSize)
+    var size = TerminalSize(rows: 30, columns: 100)
+    @Option(help: ArgumentHelp("Keys to press before printing, e.g. \"Tab g <Right> <Right>\".", valueName: "KEYS"))
+    var keys = ""
+    @Option(help: ArgumentHelp("Colours: none (plain text), 16 or 256.", valueName: "none|16|256"))
+    var color = ColorChoice.none
+    @Flag(help: "ASCII glyphs only.") var ascii = false
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        case none, sixteen = "16", indexed256 = "256"
+
+        var depth: ColorDepth {
+            switch self {
+            case .none: .none
+            case .sixteen: .sixteen
+            case .indexed256: .indexed256
+            }
+        }
+    }
+
+    static func parseSize(_ text: String) throws -> TerminalSize {
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]),
+              (1...1000).contains(columns), (1...1000).contains(rows)
+        else { throw ValidationError("--size takes COLUMNSxROWS, e.g. 100x30 (each 1…1000)") }
+        return TerminalSize(rows: rows, columns: columns)
+    }
+
+    func run() throws {
+        try CommandFailure.run {
+            let pressed: [Key]
+            do {
+                pressed = try Key.parseTokens(keys)
+            } catch {
+                throw CommandFailure(.usage, "--keys: \(error)")
+            }
+            var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions))
+            _ = model.update(pressed)
+            let capabilities = Capabilities(colorDepth: color.depth, unicode: !ascii)
+            let canvas = ExplorerView.render(model, size: size, capabilities: capabilities)
+            print(ANSIRenderer.render(canvas, capabilities: capabilities))
+        }
+    }
+}
