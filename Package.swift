@@ -32,5 +32,7 @@ let package = Package(
         .testTarget(name: "SegLensCoreTests", dependencies: ["SegLensCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SegLensUITests", dependencies: ["SegLensUI", "SegLensCore"], exclude: ["Snapshots"]),
         .testTarget(name: "SegLensFormatsTests", dependencies: ["SegLensFormats", "SegLensCore"], resources: [.copy("Fixtures")]),
+        // Checks every Samples/*.mask file and the claim of its note; reads ../../Samples relative to its sources.
+        .testTarget(name: "SamplesTests", dependencies: ["SegLensFormats", "SegLensCore"]),
     ]
 )
