@@ -207,3 +207,25 @@ import Testing
         #expect(small + 0.05 < big)
     }
 }
+
+/// The sample compiled into the binary cannot drift from its file.
+@Suite struct BuiltInSampleTests {
+    @Test func textEqualsTheSampleFileByteForByte() throws {
+        let fileName = try #require(BuiltInSample.name.split(separator: " ").last.map(String.init))
+        #expect(BuiltInSample.name == "built-in: \(fileName)")
+        let bytes = try Data(contentsOf: Samples.directory.appendingPathComponent(fileName))
+        let same = BuiltInSample.text.utf8.elementsEqual(bytes)
+        let builtInLines = BuiltInSample.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let fileLines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDifference = zip(builtInLines, fileLines).enumerated().first { !$0.element.0.utf8.elementsEqual($0.element.1.utf8) }
+            .map { $0.offset + 1 } ?? min(builtInLines.count, fileLines.count) + 1
+        #expect(same, "BuiltInSample.text differs from Samples/\(fileName) at line \(firstDifference): paste the file into Sources/SegLensFormats/BuiltInSample.swift")
+    }
+
+    @Test func parsesToTheSameDocumentAsTheFile() throws {
+        let builtIn = try BuiltInSample.document()
+        let fileName = String(BuiltInSample.name.split(separator: " ").last!)
+        #expect(builtIn == (try Samples.document(fileName)))
+        #expect(builtIn.title != nil && builtIn.note != nil)
+    }
+}
