@@ -86,6 +86,7 @@ import Testing
         #expect(try sample.metrics("exact").foreground.dice == 1)
         let shifted = try sample.metrics("shifted right by one pixel").foreground.dice
         #expect(shifted > 0.8)
+        #expect(abs(shifted - 0.83) < 0.005)  // Samples/README.md
         // The same shift as in thin-vessels.mask: one column to the right.
         let vessels = try Sample("thin-vessels.mask")
         #expect(vessels.document.predictions.map(\.name) == sample.document.predictions.map(\.name))
@@ -191,14 +192,19 @@ import Testing
         let diceBold = try sample.evaluate("dice", prediction: "bold").value
         #expect(bceHedging + 0.1 < bceBold)
         #expect(diceBold + 0.1 < diceHedging)
+        // The numbers Samples/README.md gives.
+        #expect(try sample.wrongPixels("bold").count == 8)
+        #expect(abs(bceHedging - 0.41) < 0.005 && abs(bceBold - 0.64) < 0.005)
+        #expect(abs(diceHedging - 0.59) < 0.005 && abs(diceBold - 0.11) < 0.005)
     }
 
     // "At β=0.3 (FN×0.7, FP×0.3) "too small" has the higher loss; raise β to 0.7 (→) and "too big" does. Press p to
     //  compare."
     @Test func tverskyTradeoff() throws {
         let sample = try Sample("tversky-tradeoff.mask")
-        #expect(try sample.metrics("too big").foreground.falseNegative == 0)
-        #expect(try sample.metrics("too small").foreground.falsePositive == 0)
+        let tooBig = try sample.metrics("too big").foreground, tooSmall = try sample.metrics("too small").foreground
+        #expect(tooBig.falseNegative == 0 && tooBig.falsePositive == 32)  // Samples/README.md
+        #expect(tooSmall.falsePositive == 0 && tooSmall.falseNegative == 24)
         let bigStart = try sample.evaluate("tversky", prediction: "too big")
         #expect(bigStart.parameters.beta == 0.3)
         #expect(bigStart.value + 0.1 < (try sample.evaluate("tversky", prediction: "too small").value))
