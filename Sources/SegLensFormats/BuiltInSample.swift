@@ -1,25 +1,46 @@
-/// The `.mask` file `seglens` opens when it is given no input: a small binary example.
+/// The sample `seglens` opens when it is given no file: the exact text of `Samples/small-object.mask`, compiled in.
+///
+/// `Tests/SamplesTests` checks that this text equals the file byte for byte and parses; when the file changes,
+/// paste it here again.
 public enum BuiltInSample {
-    /// The name the sample goes by in titles and error messages.
-    public static let name = "sample.mask"
-    /// The text of the sample, in the format of docs/mask-format.md.
+    /// The name the explorer shows for it.
+    public static let name = "built-in: small-object.mask"
+
+    /// The text of `Samples/small-object.mask`.
     public static let text = """
         # seglens mask v1
         title: Small object, big background
-        note: BCE looks fine while Dice is poor. Raise γ and watch the weight move onto the object.
-        ignore: ?
+        note: BCE is only 0.15 but Dice loss is 0.82: the background swamps the mean. Select γ (↑/↓), raise it (→): focal weight moves onto the object.
+        params: loss=focal alpha=none gamma=0
 
         truth:
-          ................
-          ......##........
-          .....####....?..
-          ......##........
+          ....................
+          ....................
+          ....................
+          ....................
+          .............###....
+          .............###....
+          .............###....
+          ....................
+          ....................
+          ....................
 
         prediction: probabilities
-          0000000000000000
-          0000013100000000
-          0000139310000000
-          0000013100000000
+          00000000000000000000
+          01111111111111111110
+          01111111111111111110
+          01111111111111111110
+          01111111111133311110
+          01111111111134311110
+          01111111111133311110
+          01111111111111111110
+          01111111111111111110
+          00000000000000000000
 
         """
+
+    /// The parsed sample.
+    public static func document() throws(FormatError) -> MaskDocument {
+        try MaskReader.parse(text: text, path: name)
+    }
 }
