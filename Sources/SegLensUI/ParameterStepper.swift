@@ -29,9 +29,7 @@ public enum ParameterStepper {
     }
 
     private static func linear(_ value: Double, step: Double, up: Bool, range: ClosedRange<Double>) -> Double {
-        // Snap to the step grid so that repeated steps print as 0.35, not 0.35000000000000003.
-        let index = (value / step).rounded() + (up ? 1 : -1)
-        return clamp(rounded(index * step), range)
+        clamp(rounded(up ? value + step : value - step), range)
     }
 
     /// Smoothing moves by powers of ten: … 1e−6, 1e−5, … 1; below 1e−8 it becomes 0, and 0 steps up to 1e−8.
@@ -43,6 +41,7 @@ public enum ParameterStepper {
         return clamp(Double.pow10(exponent), range)
     }
 
+    /// Rounds away the binary noise of decimal steps, so that 0.3 + 0.05 prints as 0.35.
     private static func rounded(_ value: Double) -> Double {
         (value * 1e9).rounded() / 1e9
     }

@@ -49,7 +49,7 @@ struct PixelPanels {
         if binary {
             drawRamp(into: &canvas, rect: rects[1], low: "p 0", high: "1") { theme.probabilityPaint($0) }
         } else {
-            drawLegend(into: &canvas, rect: rects[1], items: [(theme.classPaint(0, binary: false), "argmax class")])
+            drawLegend(into: &canvas, rect: rects[1], items: [(theme.classPaint(0, binary: false), "class of largest p")])
         }
 
         drawHeatmap(into: &canvas, rect: rects[2])

@@ -53,3 +53,22 @@ enum ExplorerFixtures {
             predictions: [Scenario.Prediction(name: "model", input: input)])
     }
 }
+
+extension ExplorerFixtures {
+    /// The binary scenario with a second prediction: the first one shifted one pixel right.
+    static var twoPredictions: Scenario {
+        let first = binary.predictions[0].input
+        var shifted = [Double](repeating: -4, count: first.pixelCount)
+        for row in 0..<first.height {
+            for column in 1..<first.width {
+                shifted[row * first.width + column] = first.logits.values[row * first.width + column - 1]
+            }
+        }
+        let second = try! LossInput(
+            truth: first.truth, logits: Logits(classes: 1, height: first.height, width: first.width, values: shifted),
+            ignoreIndex: first.ignoreIndex)
+        var scenario = binary
+        scenario.predictions.append(Scenario.Prediction(name: "shifted", input: second))
+        return scenario
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+import SegLensCore
+import SegLensUI
+
+/// The explorer's screens as text: every heatmap mode, multi-class, help, too small, ASCII and monochrome, at
+/// 80×24 and 160×48. Review a snapshot when it changes; `SEGLENS_RECORD=1` rewrites them.
+@Suite struct ExplorerSnapshotTests {
+    static let small = TerminalSize(rows: 24, columns: 80)
+    static let large = TerminalSize(rows: 48, columns: 160)
+    static let monochrome = Capabilities(colorDepth: .none, unicode: true)
+
+    func screen(_ scenario: Scenario, keys: String = "", size: TerminalSize = small, capabilities: Capabilities = monochrome) -> String {
+        var model = ExplorerModel(scenario: scenario)
+        _ = model.update(try! Key.parseTokens(keys))
+        return ExplorerView.render(model, size: size, capabilities: capabilities).text
+    }
+
+    @Test(arguments: [("", "weight"), ("m", "loss"), ("m m", "errors"), ("m m m", "gradient")])
+    func everyHeatmapModeOfFocal(keys: String, mode: String) {
+        assertSnapshot(screen(ExplorerFixtures.binary, keys: keys), named: "binary-focal-\(mode)-80x24")
+    }
+
+    @Test func regionLossHasNoPerPixelLossView() {
+        // Tab ×4 from focal reaches dice; m selects the loss view, which region losses do not have.
+        assertSnapshot(screen(ExplorerFixtures.binary, keys: "<Tab> m"), named: "binary-dice-loss-80x24")
+    }
+
+    @Test func largeScreenMagnifiesThePixels() {
+        assertSnapshot(screen(ExplorerFixtures.binary, size: Self.large), named: "binary-focal-weight-160x48")
+    }
+
+    @Test func multiclass() {
+        assertSnapshot(screen(ExplorerFixtures.multiclass), named: "multiclass-focal-weight-80x24")
+        assertSnapshot(screen(ExplorerFixtures.multiclass, keys: "<Tab> <Tab> <Tab>", size: Self.large),
+                       named: "multiclass-tversky-weight-160x48")
+    }
+
+    @Test func helpOverlay() {
+        assertSnapshot(screen(ExplorerFixtures.binary, keys: "?"), named: "help-80x24")
+        assertSnapshot(screen(ExplorerFixtures.binary, keys: "?", size: Self.large), named: "help-160x48")
+    }
+
+    @Test func tooSmall() {
+        assertSnapshot(screen(ExplorerFixtures.binary, size: TerminalSize(rows: 20, columns: 70)), named: "too-small-70x20")
+    }
+
+    @Test func asciiOnly() {
+        assertSnapshot(screen(ExplorerFixtures.binary, capabilities: .plain), named: "binary-ascii-80x24")
+        assertSnapshot(screen(ExplorerFixtures.binary, keys: "?", capabilities: .plain), named: "help-ascii-80x24")
+    }
+
+    @Test func colourScreensUseHalfBlocksAndColours() {
+        var model = ExplorerModel(scenario: ExplorerFixtures.binary)
+        _ = model.update([])
+        let canvas = ExplorerView.render(model, size: Self.small, capabilities: .full)
+        assertSnapshot(ANSIRenderer.render(canvas, capabilities: .full), named: "binary-focal-weight-256", extension: "ansi")
+        let sixteen = Capabilities(colorDepth: .sixteen, unicode: true)
+        let adapted = ExplorerView.render(model, size: Self.small, capabilities: sixteen)
+        #expect(adapted.cells.allSatisfy { cell in
+            [cell.foreground, cell.background].allSatisfy { if case let .indexed(i) = $0 { i < 16 } else { true } }
+        })
+    }
+}

@@ -1,0 +1,109 @@
+import Testing
+import SegLensCore
+import SegLensUI
+
+@Suite struct KeyTableTests {
+    static let sizes = [TerminalSize(rows: 24, columns: 80), TerminalSize(rows: 48, columns: 160)]
+
+    @Test(arguments: sizes, [Capabilities.full, Capabilities.plain])
+    func everyBindingAppearsInTheHelpOverlay(size: TerminalSize, capabilities: Capabilities) {
+        var model = ExplorerModel(scenario: ExplorerFixtures.binary)
+        _ = model.update([.character("?")])
+        let text = ExplorerView.render(model, size: size, capabilities: capabilities).text
+        for binding in KeyTable.bindings {
+            func shown(_ text: String) -> String { capabilities.unicode ? text : String(text.map(Glyphs.asciiFallback)) }
+            #expect(text.contains(shown(binding.label) + " "), "\(binding.label) missing from the help at \(size)")
+            #expect(text.contains(shown(binding.help)), "\(binding.help) missing from the help at \(size)")
+        }
+    }
+
+    @Test func everyHintIsInTheStatusBar() {
+        let model = ExplorerModel(scenario: ExplorerFixtures.twoPredictions)
+        let status = ExplorerView.render(model, size: TerminalSize(rows: 24, columns: 80), capabilities: .full)
+            .textLines().last!
+        for hint in KeyTable.bindings.compactMap(\.hint) { #expect(status.contains(hint)) }
+    }
+
+    @Test func noKeyIsBoundTwiceAndEveryActionHasAKey() {
+        let keys = KeyTable.bindings.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+        #expect(Set(KeyTable.bindings.map(\.action)) == Set(ExplorerAction.allCases))
+    }
+
+    /// Each key of each binding, pressed on a fresh model, changes what its action says it changes.
+    @Test(arguments: KeyTable.bindings.flatMap { binding in binding.keys.map { (binding.action, $0) } })
+    func everyKeyDispatches(action: ExplorerAction, key: Key) {
+        let fresh = ExplorerModel(scenario: ExplorerFixtures.twoPredictions)
+        var model = fresh
+        // Put the model where the action is visible: parameters need a loss that has them, zoom-out and pan
+        // need a zoomed-in view, Esc an open help overlay.
+        var setup: [Key] = []
+        switch action {
+        case .zoomOut, .panUp, .panDown, .panLeft, .panRight: setup = [.character("+")]
+        case .closeOverlay: setup = [.character("?")]
+        case .selectAlpha, .previousParameter: setup = [.character("g")]
+        case .reset: setup = [.right, .character("+")]
+        default: break
+        }
+        _ = model.update(setup)
+        let before = model
+        let running = model.update([key])
+        switch action {
+        case .quit: #expect(!running)
+        case .nextLoss: #expect(model.lossIndex == (before.lossIndex + 1) % model.losses.count)
+        case .previousLoss: #expect(model.lossIndex == (before.lossIndex - 1 + model.losses.count) % model.losses.count)
+        case .nextParameter, .previousParameter: #expect(model.parameterIndex != before.parameterIndex)
+        case .increase, .increaseCoarse:
+            #expect(model.selectedResult.value != before.selectedResult.value)
+            #expect(model.parameters[model.selectedLoss]!.alpha! > before.parameters[model.selectedLoss]!.alpha!)
+        case .decrease, .decreaseCoarse:
+            #expect(model.parameters[model.selectedLoss]!.alpha! < before.parameters[model.selectedLoss]!.alpha!)
+        case .selectAlpha: #expect(model.selectedParameter == .alpha)
+        case .selectGamma: #expect(model.selectedParameter == .gamma)
+        case .selectBeta, .selectSmooth:
+            // Focal has neither: the key selects it on a loss that has it.
+            var tversky = fresh
+            _ = tversky.update([.tab, .tab, .tab, .tab, key])
+            #expect(tversky.selectedLoss == .tversky)
+            #expect(tversky.selectedParameter == (action == .selectBeta ? .beta : .smooth))
+        case .nextHeatmap: #expect(model.heatmapMode != before.heatmapMode)
+        case .nextPrediction: #expect(model.predictionIndex == 1 && model.results[0].value != before.results[0].value)
+        case .reset:
+            #expect(model.parameters == fresh.parameters && model.zoom == 0)
+            #expect(before.zoom == 1 && before.parameters != fresh.parameters)
+        case .zoomIn: #expect(model.zoom == 1)
+        case .zoomOut: #expect(model.zoom == 0)
+        case .panUp: #expect(model.center.row < before.center.row)
+        case .panDown: #expect(model.center.row > before.center.row)
+        case .panLeft: #expect(model.center.column < before.center.column)
+        case .panRight: #expect(model.center.column > before.center.column)
+        case .toggleHelp: #expect(model.showsHelp)
+        case .closeOverlay: #expect(before.showsHelp && !model.showsHelp)
+        }
+    }
+
+    @Test func keysAreIgnoredBehindTheHelpOverlayExceptClosingAndQuitting() {
+        var model = ExplorerModel(scenario: ExplorerFixtures.binary)
+        _ = model.update([.character("?"), .right, .tab, .character("m")])
+        #expect(model.showsHelp && model.lossIndex == ExplorerModel(scenario: ExplorerFixtures.binary).lossIndex)
+        _ = model.update([.escape])
+        #expect(!model.showsHelp)
+        _ = model.update([.character("?")])
+        let running = model.update([.character("q")])
+        #expect(!running)
+    }
+
+    /// A parameter step recomputes the selected loss only, to the value the engine gives for the new parameters.
+    @Test func aStepRecomputesTheSelectedLossToTheEnginesValue() {
+        var model = ExplorerModel(scenario: ExplorerFixtures.binary)
+        let others = model.results
+        _ = model.update([.character("g"), .right, .right, .shiftRight])
+        var expected = Loss.binaryFocal.defaultParameters
+        expected.gamma = 2 + 0.25 + 0.25 + 1
+        #expect(model.parameters[.binaryFocal] == expected)
+        #expect(model.selectedResult.value == Loss.binaryFocal.evaluate(model.input, parameters: expected).value)
+        for (index, result) in model.results.enumerated() where index != model.lossIndex {
+            #expect(result.value == others[index].value)
+        }
+    }
+}
