@@ -105,7 +105,7 @@ struct InputOptions: ParsableArguments {
         let inputs = try inputSet()
         let chosen = try chosenPrediction(of: inputs)
         return LoadedInput(
-            input: chosen.input, predictionShape: chosen.shape, predictionKind: chosen.kind,
+            input: chosen.input, predictionShape: chosen.shape,
             predictionName: chosen.name, fileParameters: inputs.parameters)
     }
 
