@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import SegLensCore
+import SegLensUI
 
 /// `seglens bench`: times value + gradient of each loss on generated inputs.
 struct BenchCommand: ParsableCommand {
@@ -18,6 +19,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Logit channels: 1 for binary, C ≥ 2 for multi-class.") var classes = 1
     @OptionGroup var lossOptions: LossOptions
     @Option(help: "Timed runs per loss (after one warm-up run).") var `repeat` = 15
+    @Flag(help: "Time the explorer instead: one key press (γ of focal up or down) to the finished frame, replayed headlessly.")
+    var explorer = false
+    @Option(help: ArgumentHelp("Screen size of --explorer frames.", valueName: "WxH"), transform: RenderCommand.parseSize)
+    var screen = TerminalSize(rows: 40, columns: 120)
     @Flag(help: "Print one JSON object.") var json = false
 
     func validate() throws {
@@ -28,35 +33,36 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.run {
+            if explorer {
+                let timing = ExplorerBench.run(size: size, classes: classes, screen: screen, repeats: `repeat`)
+                report([("explorer-key", classes == 1 ? "binary" : "multiclass", timing)], heading: "key press → frame at \(screen)")
+                return
+            }
             let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
             let losses = try lossOptions.selection(for: input.mode)
-            let clock = ContinuousClock()
-            var results: [JSONValue] = []
-            if !json {
-                print("\(input.mode.rawValue) \(size)×\(size), \(input.classes) classes, median and minimum of \(`repeat`) runs")
-                print("loss".padding(toLength: 16, withPad: " ", startingAt: 0) + "   median ms      min ms")
+            let rows = losses.map { loss, parameters in
+                (loss.name, loss.mode.rawValue, Timing.measure(repeats: `repeat`) { _ = loss.evaluate(input, parameters: parameters) })
             }
-            for (loss, parameters) in losses {
-                _ = loss.evaluate(input, parameters: parameters)
-                var times: [Double] = []
-                for _ in 0..<`repeat` {
-                    let elapsed = clock.measure { _ = loss.evaluate(input, parameters: parameters) }
-                    times.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15)
-                }
-                times.sort()
-                let median = times.count % 2 == 1
-                    ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
-                if json {
-                    results.append(.object([
-                        ("loss", .string(loss.name)), ("mode", .string(loss.mode.rawValue)), ("size", .integer(size)),
-                        ("classes", .integer(classes)), ("median_ms", .number(median)), ("min_ms", .number(times[0])),
-                    ]))
-                } else {
-                    print(loss.name.padding(toLength: 16, withPad: " ", startingAt: 0)
-                        + String(format: "%11.3f %11.3f", median, times[0]))
-                }
-            }
-            if json { print(JSONValue.object([("results", .array(results))]).text) }
+            report(rows, heading: "value + gradient")
+        }
+    }
+
+    private func report(_ rows: [(name: String, mode: String, timing: Timing)], heading: String) {
+        if json {
+            print(JSONValue.object([("results", .array(rows.map { row in
+                .object([
+                    ("loss", .string(row.name)), ("mode", .string(row.mode)), ("size", .integer(size)),
+                    ("classes", .integer(classes)), ("median_ms", .number(row.timing.median)),
+                    ("min_ms", .number(row.timing.minimum)),
+                ])
+            }))]).text)
+            return
+        }
+        print("\(size)×\(size), \(classes == 1 ? "binary" : "\(classes) classes"), \(heading): median and minimum of \(`repeat`) runs")
+        print("loss".padding(toLength: 16, withPad: " ", startingAt: 0) + "   median ms      min ms")
+        for row in rows {
+            print(row.name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                + String(format: "%11.3f %11.3f", row.timing.median, row.timing.minimum))
         }
     }
 }

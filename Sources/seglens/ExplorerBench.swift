@@ -1,0 +1,22 @@
+import SegLensCore
+import SegLensUI
+
+/// The explorer's key-to-frame time, replayed headlessly: each timed step presses one key on a model of a
+/// synthetic input (→ and ← in turn on γ of focal, so every step changes the loss) and renders the frame that
+/// would be handed to curses — recompute, downsample and view, exactly what the live explorer does per key.
+enum ExplorerBench {
+    static func run(size: Int, classes: Int, screen: TerminalSize, repeats: Int) -> Timing {
+        let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
+        let scenario = Scenario(
+            title: "bench", classNames: (0..<max(2, classes)).map(String.init),
+            predictions: [Scenario.Prediction(name: "synthetic", input: input)])
+        var model = ExplorerModel(scenario: scenario)
+        _ = model.update([.character("g")])
+        var frame = 0
+        return Timing.measure(repeats: repeats) {
+            _ = model.update([frame % 2 == 0 ? .right : .left])
+            frame += 1
+            _ = ExplorerView.render(model, size: screen, capabilities: .full)
+        }
+    }
+}
