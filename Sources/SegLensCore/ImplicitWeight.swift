@@ -4,20 +4,19 @@
 /// Multi-class: `w_i = ‖∂L/∂z_i‖ / ‖∂CE/∂z_i‖` with `∂CE/∂z_i = (p_i − onehot(y_i))/N` (norms over classes).
 /// Where the reference gradient is exactly 0 (a saturated, correct pixel) the weight is 0.
 enum ImplicitWeight {
-    static func map(gradient: [Double], input: LossInput) -> [Double] {
+    static func map(gradient: [Double], prepared: PreparedInput) -> [Double] {
+        let input = prepared.input, probabilities = prepared.probabilities
         let plane = input.pixelCount, count = Double(input.keptPixels.count)
         let labels = input.truth.labels
         var weight = [Double](repeating: 0, count: plane)
         if input.mode == .binary {
-            let logits = input.logits.values
             for pixel in input.keptPixels {
-                let reference = (StableMath.sigmoid(logits[pixel]) - Double(labels[pixel])) / count
+                let reference = (probabilities[pixel] - Double(labels[pixel])) / count
                 weight[pixel] = reference == 0 ? 0 : gradient[pixel] / reference
             }
             return weight
         }
         let classes = input.logits.classes
-        let probabilities = Softmax.probabilities(input)
         for pixel in input.keptPixels {
             var lossNorm = 0.0, referenceNorm = 0.0
             for c in 0..<classes {

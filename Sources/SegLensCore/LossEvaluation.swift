@@ -3,6 +3,12 @@ extension Loss {
     ///
     /// The input's mode must be the loss's mode. Parameters the loss does not read are ignored.
     public func evaluate(_ input: LossInput, parameters: LossParameters? = nil) -> LossResult {
+        evaluate(PreparedInput(input), parameters: parameters)
+    }
+
+    /// ``evaluate(_:parameters:)`` on an input prepared once for many evaluations.
+    public func evaluate(_ prepared: PreparedInput, parameters: LossParameters? = nil) -> LossResult {
+        let input = prepared.input
         precondition(input.mode == mode, "\(name) is a \(mode.rawValue) loss but the input is \(input.mode.rawValue)")
         let parameters = parameters ?? defaultParameters
         let value: Double, gradient: [Double]
@@ -19,30 +25,30 @@ extension Loss {
                 kernel = PixelwiseBinaryLoss(
                     positiveWeight: alpha ?? 1, negativeWeight: alpha.map { 1 - $0 } ?? 1, gamma: parameters.gamma)
             }
-            let result = kernel.evaluate(input)
+            let result = kernel.evaluate(prepared)
             return LossResult(
-                loss: self, parameters: parameters, value: result.value, gradient: result.gradient,
+                loss: self, parameters: parameters, value: result.sum / Double(input.keptPixels.count), gradient: result.gradient,
                 pixelLoss: result.pixelLoss, weight: result.weight)
         case .crossEntropy, .multiclassFocal:
             let kernel = self == .crossEntropy
                 ? PixelwiseMulticlassLoss(alpha: nil, gamma: 0)
                 : PixelwiseMulticlassLoss(alpha: parameters.alpha, gamma: parameters.gamma)
-            let result = kernel.evaluate(input)
+            let result = kernel.evaluate(prepared)
             return LossResult(
-                loss: self, parameters: parameters, value: result.value, gradient: result.gradient,
+                loss: self, parameters: parameters, value: result.sum / Double(input.keptPixels.count), gradient: result.gradient,
                 pixelLoss: result.pixelLoss, weight: result.weight)
         case .dice, .diceSquared, .iou, .tversky, .focalTversky:
-            (value, gradient) = regionLoss(parameters).evaluateBinary(input)
+            (value, gradient) = regionLoss(parameters).evaluateBinary(prepared)
         case .multiclassDice, .multiclassIoU, .multiclassTversky:
-            (value, gradient) = regionLoss(parameters).evaluateMulticlass(input)
+            (value, gradient) = regionLoss(parameters).evaluateMulticlass(prepared)
         case .lovaszHinge:
-            (value, gradient) = LovaszLoss.hinge(input)
+            (value, gradient) = LovaszLoss.hinge(prepared)
         case .lovaszSoftmax:
-            (value, gradient) = LovaszLoss.softmax(input)
+            (value, gradient) = LovaszLoss.softmax(prepared)
         }
         return LossResult(
             loss: self, parameters: parameters, value: value, gradient: gradient, pixelLoss: nil,
-            weight: ImplicitWeight.map(gradient: gradient, input: input))
+            weight: ImplicitWeight.map(gradient: gradient, prepared: prepared))
     }
 
     private func regionLoss(_ parameters: LossParameters) -> RegionLoss {

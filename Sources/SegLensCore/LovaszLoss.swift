@@ -30,7 +30,8 @@ enum LovaszLoss {
     }
 
     /// Lovász hinge on one image: `e_i = 1 − z_i·(2y_i − 1)` over kept pixels.
-    static func hinge(_ input: LossInput) -> (value: Double, gradient: [Double]) {
+    static func hinge(_ prepared: PreparedInput) -> (value: Double, gradient: [Double]) {
+        let input = prepared.input
         let labels = input.truth.labels, logits = input.logits.values
         let kept = input.keptPixels
         let foreground = kept.map { labels[$0] == 1 }
@@ -45,10 +46,10 @@ enum LovaszLoss {
 
     /// Lovász-softmax: for each class c present among the kept labels, `e_i = |1[y_i = c] − p_c,i|`;
     /// the loss is the mean over those classes (0 when there is none).
-    static func softmax(_ input: LossInput) -> (value: Double, gradient: [Double]) {
+    static func softmax(_ prepared: PreparedInput) -> (value: Double, gradient: [Double]) {
+        let input = prepared.input, probabilities = prepared.probabilities
         let classes = input.logits.classes, plane = input.pixelCount
         let labels = input.truth.labels, kept = input.keptPixels
-        let probabilities = Softmax.probabilities(input)
         var gradient = [Double](repeating: 0, count: classes * plane)
         var present = [Bool](repeating: false, count: classes)
         for pixel in kept { present[Int(labels[pixel])] = true }

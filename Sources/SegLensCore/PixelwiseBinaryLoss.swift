@@ -12,30 +12,24 @@ struct PixelwiseBinaryLoss {
     var negativeWeight: Double
     var gamma: Double
 
-    func evaluate(_ input: LossInput) -> (value: Double, gradient: [Double], pixelLoss: [Double], weight: [Double]) {
-        let pixels = input.pixelCount
-        var gradient = [Double](repeating: 0, count: pixels)
-        var pixelLoss = [Double](repeating: 0, count: pixels)
-        var weight = [Double](repeating: 0, count: pixels)
+    func evaluate(_ prepared: PreparedInput) -> PixelwiseOutputs {
+        let input = prepared.input, labels = input.truth.labels, terms = prepared.terms, ignore = input.ignoreIndex
         let count = Double(input.keptPixels.count)
-        var sum = 0.0
-        input.truth.labels.withUnsafeBufferPointer { labels in
-            input.logits.values.withUnsafeBufferPointer { logits in
-                for pixel in input.keptPixels {
-                    let positive = labels[pixel] == 1
-                    let s = positive ? logits[pixel] : -logits[pixel]
-                    let (bce, q) = StableMath.crossEntropyAndMiss(signedLogit: s)
-                    let modulation = StableMath.power(q, gamma)
-                    let w = (positive ? positiveWeight : negativeWeight) * modulation
-                    let term = w * bce
-                    sum += term
-                    pixelLoss[pixel] = term
-                    weight[pixel] = w
-                    let dLds = gamma == 0 ? -w * q : -w * (gamma * (1 - q) * bce + q)
-                    gradient[pixel] = (positive ? dLds : -dLds) / count
-                }
+        return PixelwiseOutputs(input, channels: 1) { range, out in
+            var sum = 0.0
+            for pixel in range {
+                guard labels[pixel] != ignore else { out.clear(pixel); continue }
+                let positive = labels[pixel] == 1, t = terms[pixel]
+                let weight = (positive ? positiveWeight : negativeWeight)
+                    * StableMath.power(t.miss, gamma, logBase: t.logMiss)
+                let term = weight * t.crossEntropy
+                sum += term
+                out.pixelLoss[pixel] = term
+                out.weight[pixel] = weight
+                let dLds = -weight * (gamma * (1 - t.miss) * t.crossEntropy + t.miss)
+                out.gradient[pixel] = (positive ? dLds : -dLds) / count
             }
+            return sum
         }
-        return (sum / count, gradient, pixelLoss, weight)
     }
 }

@@ -1,5 +1,3 @@
-import RealModule
-
 /// The kernel shared by multi-class `ce` and `focal`: `L_i = −α_t·(1−p_t)^γ·log p_t`, averaged over kept pixels.
 ///
 /// `α_t = 1−α` for class 0 and `α` for the other classes (kornia's convention); without α, `α_t = 1`.
@@ -14,50 +12,31 @@ struct PixelwiseMulticlassLoss {
     var alpha: Double?
     var gamma: Double
 
-    func evaluate(_ input: LossInput) -> (value: Double, gradient: [Double], pixelLoss: [Double], weight: [Double]) {
-        let classes = input.logits.classes, plane = input.pixelCount
-        var gradient = [Double](repeating: 0, count: classes * plane)
-        var pixelLoss = [Double](repeating: 0, count: plane)
-        var weight = [Double](repeating: 0, count: plane)
-        let count = Double(input.keptPixels.count)
-        var sum = 0.0
-        var exponentials = [Double](repeating: 0, count: classes)
-        input.truth.labels.withUnsafeBufferPointer { labels in
-            input.logits.values.withUnsafeBufferPointer { z in
-                for pixel in input.keptPixels {
-                    let target = Int(labels[pixel])
-                    var maximum = -Double.infinity, argmax = 0
-                    for c in 0..<classes where z[c * plane + pixel] > maximum {
-                        maximum = z[c * plane + pixel]
-                        argmax = c
-                    }
-                    var others = 0.0  // Σ_{c ≠ argmax} exp(z_c − max)
-                    for c in 0..<classes {
-                        let e = Double.exp(z[c * plane + pixel] - maximum)
-                        exponentials[c] = e
-                        if c != argmax { others += e }
-                    }
-                    let total = 1 + others
-                    let crossEntropy = Double.log(onePlus: others) + maximum - z[target * plane + pixel]
-                    let pTarget = exponentials[target] / total
-                    var q = 0.0
-                    for c in 0..<classes where c != target { q += exponentials[c] / total }
-                    let alphaT = alpha.map { target == 0 ? 1 - $0 : $0 } ?? 1
-                    let w = alphaT * StableMath.power(q, gamma)
-                    let term = w * crossEntropy
-                    sum += term
-                    pixelLoss[pixel] = term
-                    weight[pixel] = w
-                    let ratio = q > 0 ? crossEntropy / q : 1
-                    let offTargetScale = w * (gamma * pTarget * ratio + 1) / count
-                    for c in 0..<classes {
-                        gradient[c * plane + pixel] = c == target
-                            ? -w * (gamma * pTarget * crossEntropy + q) / count
-                            : offTargetScale * exponentials[c] / total
-                    }
+    func evaluate(_ prepared: PreparedInput) -> PixelwiseOutputs {
+        let input = prepared.input, labels = input.truth.labels, ignore = input.ignoreIndex
+        let terms = prepared.terms, probabilities = prepared.probabilities
+        let classes = input.logits.classes, plane = input.pixelCount, count = Double(input.keptPixels.count)
+        return PixelwiseOutputs(input, channels: classes) { range, out in
+            var sum = 0.0
+            for pixel in range {
+                guard labels[pixel] != ignore else { out.clear(pixel); continue }
+                let target = Int(labels[pixel]), t = terms[pixel]
+                let alphaT = alpha.map { target == 0 ? 1 - $0 : $0 } ?? 1
+                let weight = alphaT * StableMath.power(t.miss, gamma, logBase: t.logMiss)
+                let term = weight * t.crossEntropy
+                sum += term
+                out.pixelLoss[pixel] = term
+                out.weight[pixel] = weight
+                let pTarget = probabilities[target * plane + pixel]
+                let ratio = t.miss > 0 ? t.crossEntropy / t.miss : 1
+                let offTargetScale = weight * (gamma * pTarget * ratio + 1) / count
+                for c in 0..<classes {
+                    out.gradient[c * plane + pixel] = c == target
+                        ? -weight * (gamma * pTarget * t.crossEntropy + t.miss) / count
+                        : offTargetScale * probabilities[c * plane + pixel]
                 }
             }
+            return sum
         }
-        return (sum / count, gradient, pixelLoss, weight)
     }
 }

@@ -11,10 +11,4 @@ extension LossInput {
         return best
     }
 
-    /// The predicted probabilities: `σ(z)` per pixel (binary, `H×W`) or `softmax(z)` (`C×H×W`); ignored pixels
-    /// are included, so the whole prediction can be shown.
-    public func probabilities() -> [Double] {
-        if mode == .binary { return logits.values.map(StableMath.sigmoid) }
-        return Softmax.probabilities(logits, pixels: 0..<pixelCount)
-    }
 }

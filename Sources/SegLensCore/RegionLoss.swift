@@ -29,6 +29,13 @@ struct RegionLoss {
         var sumTruth = 0.0
         var sumSquaredProbability = 0.0
 
+        static func + (lhs: Counts, rhs: Counts) -> Counts {
+            Counts(
+                truePositive: lhs.truePositive + rhs.truePositive, sumProbability: lhs.sumProbability + rhs.sumProbability,
+                sumTruth: lhs.sumTruth + rhs.sumTruth,
+                sumSquaredProbability: lhs.sumSquaredProbability + rhs.sumSquaredProbability)
+        }
+
         mutating func add(truth y: Double, probability p: Double) {
             truePositive += y * p
             sumProbability += p
@@ -88,44 +95,62 @@ struct RegionLoss {
         return Score(value: 1 - numerator / d, a: -1 / d, b: 0, c: beta * numerator / (d * d))
     }
 
-    /// Binary: `p = σ(z)`, `∂L/∂z_i = (a·y_i + b·p_i + c)·p_i·(1−p_i)`.
-    func evaluateBinary(_ input: LossInput) -> (value: Double, gradient: [Double]) {
-        var gradient = [Double](repeating: 0, count: input.pixelCount)
-        var counts = Counts()
-        let labels = input.truth.labels, logits = input.logits.values
-        for pixel in input.keptPixels {
-            counts.add(truth: Double(labels[pixel]), probability: StableMath.sigmoid(logits[pixel]))
-        }
+    /// Binary: `p = σ(z)`, `∂L/∂z_i = (a·y_i + b·p_i + c)·σ(z_i)·σ(−z_i)`.
+    func evaluateBinary(_ prepared: PreparedInput) -> (value: Double, gradient: [Double]) {
+        let input = prepared.input, kept = input.keptPixels, labels = input.truth.labels
+        let probabilities = prepared.probabilities, terms = prepared.terms
+        let counts = ParallelChunks.map(count: kept.count) { range in
+            var counts = Counts()
+            for index in range {
+                counts.add(truth: Double(labels[kept[index]]), probability: probabilities[kept[index]])
+            }
+            return counts
+        }.reduce(Counts(), +)
         let score = score(counts)
-        for pixel in input.keptPixels {
-            let z = logits[pixel], p = StableMath.sigmoid(z)
-            let slope = p * StableMath.sigmoid(-z)
-            gradient[pixel] = (score.a * Double(labels[pixel]) + score.b * p + score.c) * slope
+        var gradient = [Double](repeating: 0, count: input.pixelCount)
+        gradient.withUnsafeMutableBufferPointer { buffer in
+            let g = DisjointWrites(buffer)
+            ParallelChunks.forEach(count: kept.count) { range in
+                for index in range {
+                    let pixel = kept[index], p = probabilities[pixel]
+                    g[pixel] = (score.a * Double(labels[pixel]) + score.b * p + score.c) * p * terms[pixel].complement
+                }
+            }
         }
         return (score.value, gradient)
     }
 
     /// Multi-class: the mean over all C classes of the loss of one-hot(y)_c against `p_c = softmax(z)_c`.
-    func evaluateMulticlass(_ input: LossInput) -> (value: Double, gradient: [Double]) {
+    func evaluateMulticlass(_ prepared: PreparedInput) -> (value: Double, gradient: [Double]) {
+        let input = prepared.input, kept = input.keptPixels, labels = input.truth.labels
+        let probabilities = prepared.probabilities
         let classes = input.logits.classes, plane = input.pixelCount
-        let probabilities = Softmax.probabilities(input)
-        var gradient = [Double](repeating: 0, count: classes * plane)
-        let labels = input.truth.labels
-        var value = 0.0
-        for c in 0..<classes {
-            var counts = Counts()
-            for pixel in input.keptPixels {
-                counts.add(truth: labels[pixel] == c ? 1 : 0, probability: probabilities[c * plane + pixel])
+        let counts = ParallelChunks.map(count: kept.count) { range in
+            var counts = [Counts](repeating: Counts(), count: classes)
+            for index in range {
+                let pixel = kept[index], label = Int(labels[pixel])
+                for c in 0..<classes {
+                    counts[c].add(truth: label == c ? 1 : 0, probability: probabilities[c * plane + pixel])
+                }
             }
-            let score = score(counts)
-            value += score.value
-            for pixel in input.keptPixels {
-                let y: Double = labels[pixel] == c ? 1 : 0
-                gradient[c * plane + pixel] =
-                    (score.a * y + score.b * probabilities[c * plane + pixel] + score.c) / Double(classes)
+            return counts
+        }.reduce([Counts](repeating: Counts(), count: classes)) { zip($0, $1).map(+) }
+        let scores = counts.map(score)
+        var gradient = [Double](repeating: 0, count: classes * plane)
+        gradient.withUnsafeMutableBufferPointer { buffer in
+            let g = DisjointWrites(buffer)
+            ParallelChunks.forEach(count: kept.count) { range in
+                for index in range {
+                    let pixel = kept[index], label = Int(labels[pixel])
+                    for (c, score) in scores.enumerated() {
+                        let y: Double = label == c ? 1 : 0
+                        g[c * plane + pixel] = (score.a * y + score.b * probabilities[c * plane + pixel] + score.c)
+                            / Double(classes)
+                    }
+                }
             }
         }
         Softmax.backward(probabilities: probabilities, gradient: &gradient, input: input)
-        return (value / Double(classes), gradient)
+        return (scores.map(\.value).reduce(0, +) / Double(classes), gradient)
     }
 }

@@ -19,12 +19,16 @@ public struct ExplorerModel: Sendable {
     public private(set) var showsHelp = false
 
     /// One result per loss of ``losses``, for the current prediction and parameters.
-    public private(set) var results: [LossResult] = []
+    public private(set) var results: [LossResult]
     public private(set) var metrics: SegmentationMetrics
+    /// The current prediction, prepared once so that a parameter step re-evaluates one loss from cached terms.
+    public private(set) var prepared: PreparedInput
     /// `σ(z)` (`H×W`) or `softmax(z)` (`C×H×W`) of the current prediction.
-    public private(set) var probabilities: [Double] = []
+    public var probabilities: [Double] { prepared.probabilities }
 
     public let losses: [Loss]
+    /// Memo of the panels that parameters do not change; it holds only what the view would compute anyway.
+    let dotCache = DotCache()
 
     public init(scenario: Scenario) {
         self.scenario = scenario
@@ -32,8 +36,10 @@ public struct ExplorerModel: Sendable {
         lossIndex = losses.firstIndex(of: scenario.startingLoss) ?? 0
         parameters = ExplorerModel.startingParameters(scenario)
         center = (scenario.truth.height / 2, scenario.truth.width / 2)
-        metrics = SegmentationMetrics(scenario.predictions[0].input)
-        recomputeAll()
+        let first = scenario.predictions[0].input
+        prepared = PreparedInput(first)
+        metrics = SegmentationMetrics(first)
+        results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
     }
 
     private static func startingParameters(_ scenario: Scenario) -> [Loss: LossParameters] {
@@ -151,14 +157,19 @@ public struct ExplorerModel: Sendable {
     // MARK: Computation
 
     private mutating func recomputeAll() {
-        let input = input
-        results = losses.map { $0.evaluate(input, parameters: parameters[$0]) }
+        prepared = PreparedInput(input)
         metrics = SegmentationMetrics(input)
-        probabilities = input.probabilities()
+        results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
+    }
+
+    private static func evaluate(
+        _ losses: [Loss], on prepared: PreparedInput, parameters: [Loss: LossParameters]
+    ) -> [LossResult] {
+        losses.map { $0.evaluate(prepared, parameters: parameters[$0]) }
     }
 
     private mutating func recompute(_ loss: Loss) {
         guard let index = losses.firstIndex(of: loss) else { return }
-        results[index] = loss.evaluate(input, parameters: parameters[loss])
+        results[index] = loss.evaluate(prepared, parameters: parameters[loss])
     }
 }

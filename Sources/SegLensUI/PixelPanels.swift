@@ -15,7 +15,7 @@ struct PixelPanels {
 
         // Truth: the majority label of a block.
         var counts = [Int](repeating: 0, count: input.classes)
-        drawPanel(into: &canvas, rect: rects[0], title: "truth") { rows, columns in
+        drawPanel(into: &canvas, rect: rects[0], title: "truth", cachedAs: 0) { rows, columns in
             for c in counts.indices { counts[c] = 0 }
             for row in rows {
                 for column in columns where labels[row * width + column] != ignore {
@@ -36,7 +36,7 @@ struct PixelPanels {
         let plane = input.pixelCount, classes = input.logits.classes
         let predictionTitle = model.scenario.predictions.count > 1 ? "prediction: \(model.prediction.name)" : "prediction"
         var sums = [Double](repeating: 0, count: classes)
-        drawPanel(into: &canvas, rect: rects[1], title: predictionTitle) { rows, columns in
+        drawPanel(into: &canvas, rect: rects[1], title: predictionTitle, cachedAs: 1) { rows, columns in
             for c in sums.indices { sums[c] = 0 }
             for row in rows {
                 for column in columns {
@@ -59,16 +59,14 @@ struct PixelPanels {
         let input = model.input, result = model.selectedResult
         let mode = model.heatmapMode
         let title = "\(mode.rawValue) · \(result.loss.name)"
-        let width = input.width
-        var kept = [Bool](repeating: false, count: input.pixelCount)
-        for pixel in input.keptPixels { kept[pixel] = true }
+        let width = input.width, labels = input.truth.labels, ignore = input.ignoreIndex
 
         if mode == .errors {
-            let labels = input.truth.labels, binary = input.mode == .binary
+            let binary = input.mode == .binary
             drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
                 var worst = ErrorKind.ignored
                 for row in rows {
-                    for column in columns where kept[row * width + column] {
+                    for column in columns where labels[row * width + column] != ignore {
                         let pixel = row * width + column
                         let truth = Int(labels[pixel]), predicted = input.predictedClass(at: pixel)
                         let kind: ErrorKind = binary
@@ -112,7 +110,9 @@ struct PixelPanels {
         drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
             var largest = -Double.infinity
             for row in rows {
-                for column in columns where kept[row * width + column] { largest = max(largest, values[row * width + column]) }
+                for column in columns where labels[row * width + column] != ignore {
+                    largest = max(largest, values[row * width + column])
+                }
             }
             guard largest > -Double.infinity else { return theme.ignored }
             return theme.heatPaint(span > 0 ? (largest - low) / span : 0)
@@ -128,9 +128,11 @@ struct PixelPanels {
     // MARK: Drawing
 
     /// Draws the box and its pixels: half blocks (two pixel rows per cell) with colour and Unicode, otherwise one
-    /// glyph per pixel, two cells wide when the image is narrow enough, so that pixels look square.
+    /// glyph per pixel, two cells wide when the image is narrow enough, so that pixels look square. A panel
+    /// `cachedAs` a number takes its dots from the model's ``DotCache``.
     private func drawPanel(
-        into canvas: inout Canvas, rect: Rect, title: String, paint: (Range<Int>, Range<Int>) -> Paint
+        into canvas: inout Canvas, rect: Rect, title: String, cachedAs panel: Int? = nil,
+        paint: (Range<Int>, Range<Int>) -> Paint
     ) {
         canvas.drawBox(rect, title: title, glyphs: theme.glyphs, titlePen: theme.title)
         let inner = rect.inset(by: 1)
@@ -142,7 +144,14 @@ struct PixelPanels {
         let viewport = PixelViewport(
             imageHeight: image.height, imageWidth: image.width, dotRows: inner.height * (halfBlocks ? 2 : 1),
             dotColumns: inner.width / cellsPerDot, zoom: model.zoom, center: model.center)
-        let dots = viewport.rows.map { rows in viewport.columns.map { columns in paint(rows, columns) } }
+        func compute() -> [[Paint]] { viewport.rows.map { rows in viewport.columns.map { columns in paint(rows, columns) } } }
+        let dots = panel.map { panel in
+            model.dotCache.dots(
+                for: DotCache.Key(
+                    panel: panel, prediction: model.predictionIndex, rows: viewport.rows, columns: viewport.columns,
+                    capabilities: theme.capabilities),
+                compute: compute)
+        } ?? compute()
         let cellRows = halfBlocks ? (dots.count + 1) / 2 : dots.count
         let top = inner.row + (inner.height - cellRows) / 2
         let left = inner.column + (inner.width - viewport.columns.count * cellsPerDot) / 2
