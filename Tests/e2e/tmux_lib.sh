@@ -17,8 +17,8 @@
 #   tl_stty_same || echo "terminal modes not restored"
 #
 # The program runs in a small runner script in the pane:
-#   stty -a > stty.before; (echo pid; exec program); echo "EXIT:$?" > exit;
-#   stty -a > stty.after; then it waits, so the pane stays for capture.
+#   stty -a > stty.before; (echo pid; exec program); stty -a > stty.after;
+#   echo "EXIT:$?" > exit (atomically, after stty.after); then it waits, so the pane stays for capture.
 # Every session uses its own tmux socket (-L) and no config file (-f /dev/null),
 # so it never touches the user's tmux server.
 #
@@ -79,7 +79,7 @@ tl_cleanup() {
 tl_start() {
   local width=$1 height=$2 command=$3
   tl_tmux kill-session -t "$TL_SESSION" >/dev/null 2>&1  # one program at a time
-  rm -f "$TL_DIR/pid" "$TL_DIR/exit" "$TL_DIR/stty.before" "$TL_DIR/stty.after"
+  rm -f "$TL_DIR/pid" "$TL_DIR/exit" "$TL_DIR/exit.tmp" "$TL_DIR/stty.before" "$TL_DIR/stty.after"
   printf '%s\n' "$command" > "$TL_DIR/command"
   cat > "$TL_DIR/run.sh" <<RUNNER
 #!/usr/bin/env bash
@@ -91,8 +91,9 @@ unset LC_ALL
 stty -a > "$TL_DIR/stty.before" 2>&1
 ( echo "\$BASHPID" > "$TL_DIR/pid"; exec env ${TL_ENV:-} bash -c "\$(cat "$TL_DIR/command")" )
 status=\$?
-echo "EXIT:\$status" > "$TL_DIR/exit"
+# stty.after first: tl_wait_exit returns as soon as the exit file exists, and tl_stty_same then reads it.
 stty -a > "$TL_DIR/stty.after" 2>&1
+echo "EXIT:\$status" > "$TL_DIR/exit.tmp" && mv "$TL_DIR/exit.tmp" "$TL_DIR/exit"
 echo "[runner] program exited with status \$status"
 exec sleep 100000
 RUNNER
