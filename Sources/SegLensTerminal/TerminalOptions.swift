@@ -25,6 +25,8 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
     case notATerminal(stream: String)
     /// ncurses could not open the terminal described by `TERM` (its value).
     case cannotOpen(term: String?)
+    /// The terminal `TERM` describes cannot move the cursor (`dumb`, a hard-copy terminal).
+    case cannotAddressCursor(term: String)
     /// Another ``TerminalSession`` is still open in this process.
     case alreadyOpen
 
@@ -36,6 +38,9 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
             let what = term.map { "TERM=\($0) is not a terminal type this system knows" } ?? "TERM is not set"
             return "cannot open the terminal: \(what). Try `TERM=xterm-256color seglens …`, "
                 + "or use `seglens render` for non-interactive output."
+        case .cannotAddressCursor(let term):
+            return "TERM=\(term) cannot move the cursor, so the explorer cannot draw on it. "
+                + "Try `TERM=xterm-256color seglens …`, or use `seglens render` for non-interactive output."
         case .alreadyOpen:
             return "a terminal session is already open"
         }

@@ -71,9 +71,16 @@ public final class TerminalSession {
         // before newterm so ncurses does not install its exiting ones.
         setlocale(LC_ALL, "")
         nc_install_exit_signals()
-        guard nc_newterm_stdio(nil) != nil else {
+        let term = getenv("TERM").map { String(cString: $0) }
+        guard let screen = nc_newterm_stdio(nil) else {
             nc_uninstall_exit_signals()
-            throw .cannotOpen(term: getenv("TERM").map { String(cString: $0) })
+            throw .cannotOpen(term: term)
+        }
+        guard nc_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            nc_uninstall_exit_signals()
+            throw .cannotAddressCursor(term: term ?? "")
         }
         nc_set_screen_active(1)
         nc_install_crash_guard()

@@ -175,7 +175,7 @@ signal_run Ctrl-C 130 tl_send C-c
 TL_TERM=dumb tl_start 100 30 "exec '$BIN' $SAMPLE" || exit 1
 status=$(exit_status 5)
 check "TERM=dumb exits with status 2 (got $status)" test "$status" = 2
-if contains "$(tl_capture)" "TERM=xterm-256color"; then pass "TERM=dumb message suggests TERM=xterm-256color"; else fail "TERM=dumb message" "$(pane_dump)"; fi
+if contains "$(tl_capture -J)" "TERM=xterm-256color"; then pass "TERM=dumb message suggests TERM=xterm-256color"; else fail "TERM=dumb message" "$(pane_dump)"; fi
 if [[ "$status" == timeout ]]; then
   tl_send q; exit_status 5 >/dev/null   # it opened the explorer on a dumb terminal: leave it
 fi

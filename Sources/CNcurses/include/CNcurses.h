@@ -48,6 +48,12 @@ NC_SHIM void nc_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
 /// of exiting when TERM is missing or unknown.
 NC_SHIM SCREEN *nc_newterm_stdio(const char *term) { return newterm(term, stdout, stdin); }
 
+/// Whether the open terminal can move the cursor ("cup"): a hard-copy or `dumb` terminal cannot show a screen.
+NC_SHIM int nc_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1 && !tigetflag("hc");
+}
+
 /// nl_langinfo(CODESET) after setlocale, e.g. "UTF-8" or "ANSI_X3.4-1968".
 NC_SHIM const char *nc_codeset(void) { return nl_langinfo(CODESET); }
 
