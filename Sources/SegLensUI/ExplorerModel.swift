@@ -6,7 +6,7 @@ import SegLensCore
 /// step re-evaluates the selected loss alone; switching the prediction re-evaluates everything.
 public struct ExplorerModel: Sendable {
     public let scenario: Scenario
-    public private(set) var predictionIndex = 0
+    public private(set) var predictionIndex: Int
     public private(set) var lossIndex: Int
     /// Index into the selected loss's ``SegLensCore/Loss/parameters``.
     public private(set) var parameterIndex = 0
@@ -36,7 +36,8 @@ public struct ExplorerModel: Sendable {
         lossIndex = losses.firstIndex(of: scenario.startingLoss) ?? 0
         parameters = ExplorerModel.startingParameters(scenario)
         center = (scenario.truth.height / 2, scenario.truth.width / 2)
-        let first = scenario.predictions[0].input
+        predictionIndex = scenario.startingPrediction
+        let first = scenario.predictions[scenario.startingPrediction].input
         prepared = PreparedInput(first)
         metrics = SegmentationMetrics(first)
         results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
@@ -68,7 +69,7 @@ public struct ExplorerModel: Sendable {
     public mutating func update(_ keys: [Key]) -> Bool {
         var dirtyLosses = Set<Loss>(), predictionChanged = false
         for key in keys {
-            guard let action = KeyTable.action(for: key) else { continue }
+            guard let action = KeyTable.action(for: key) ?? ExplorerModel.wheelAction(key) else { continue }
             if showsHelp && action != .quit && action != .toggleHelp {
                 if action == .closeOverlay { showsHelp = false }
                 continue
@@ -116,6 +117,16 @@ public struct ExplorerModel: Sendable {
             for loss in dirtyLosses { recompute(loss) }
         }
         return true
+    }
+
+    /// The mouse wheel nudges the selected parameter: up increases, down decreases.
+    private static func wheelAction(_ key: Key) -> ExplorerAction? {
+        guard case let .mouse(event) = key else { return nil }
+        switch event.kind {
+        case .wheelUp: return .increase
+        case .wheelDown: return .decrease
+        default: return nil
+        }
     }
 
     private mutating func selectLoss(_ index: Int) {

@@ -2,10 +2,11 @@
 /// parameters mean.
 enum HelpOverlay {
     static let notes = [
-        "α: focal weight of positives (multi-class: classes ≥ 1); below 0 it is 'none'",
+        "α: focal weight of positives (multi-class: classes ≥ 1); < 0 is 'none'",
         "γ: focal exponent on (1 − p_t); focal-Tversky exponent on (1 − TI)",
         "β: Tversky weight of false positives, FN get 1 − β (β = 0.5 is Dice);",
         "   weighted BCE: positive weight; balanced BCE: positive share",
+        "mouse wheel: changes the selected parameter (off with --no-mouse)",
     ]
 
     static func draw(into canvas: inout Canvas, theme: Theme) {

@@ -24,13 +24,16 @@ public struct Scenario: Sendable {
     public var predictions: [Prediction]
     /// The loss selected at start (a loss of the predictions' mode).
     public var startingLoss: Loss
+    /// The index of the prediction shown at start.
+    public var startingPrediction: Int
     /// Parameter values at start, per loss; losses not listed start at their defaults.
     public var startingParameters: [Loss: LossParameters]
 
     public init(
         title: String, note: String? = nil, classNames: [String], predictions: [Prediction],
-        startingLoss: Loss? = nil, startingParameters: [Loss: LossParameters] = [:]
+        startingLoss: Loss? = nil, startingParameters: [Loss: LossParameters] = [:], startingPrediction: Int = 0
     ) {
+        precondition(predictions.indices.contains(startingPrediction), "the starting prediction must exist")
         precondition(!predictions.isEmpty, "a scenario needs a prediction")
         let mode = predictions[0].input.mode
         precondition(predictions.allSatisfy { $0.input.mode == mode }, "predictions must share a mode")
@@ -40,6 +43,7 @@ public struct Scenario: Sendable {
         self.predictions = predictions
         self.startingLoss = startingLoss ?? (mode == .binary ? .binaryFocal : .multiclassFocal)
         self.startingParameters = startingParameters
+        self.startingPrediction = startingPrediction
     }
 
     public var mode: SegmentationMode { predictions[0].input.mode }

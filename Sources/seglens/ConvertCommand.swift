@@ -23,6 +23,10 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "A one-line note shown under the title.") var note: String?
     @Flag(help: "Replace the output if it exists.") var force = false
 
+    func validate() throws {
+        if inputOptions.prediction != nil { throw ValidationError("--prediction does not apply: convert writes every prediction") }
+    }
+
     func run() throws {
         try CommandFailure.run {
             let inputs = try inputOptions.inputSet()

@@ -20,6 +20,10 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
     @Flag(help: "Print one JSON object.") var json = false
 
+    func validate() throws {
+        if inputOptions.prediction != nil { throw ValidationError("--prediction does not apply: info describes every prediction") }
+    }
+
     func run() throws {
         try CommandFailure.run {
             let inputs = try inputOptions.inputSet()

@@ -30,7 +30,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-pixels"), help: ArgumentHelp("Refuse inputs larger than this many pixels (array elements, over all channels).", valueName: "N"))
     var maxPixels = 1 << 26
 
-    @Option(help: ArgumentHelp("The prediction of a .mask FILE to evaluate, by name or 1-based number (default: the first).", valueName: "NAME|N"))
+    @Option(help: ArgumentHelp("The prediction of a .mask FILE to evaluate or show first, by name or 1-based number (default: the first).", valueName: "NAME|N"))
     var prediction: String?
 
     func validate() throws {
@@ -125,16 +125,18 @@ struct InputOptions: ParsableArguments {
             title: inputs.title, note: inputs.note, classNames: inputs.classNames,
             predictions: inputs.predictions.map { Scenario.Prediction(name: $0.name, input: $0.input) },
             startingLoss: lossOptions.names.isEmpty ? fileLoss : chosen.first?.loss,
-            startingParameters: parameters)
+            startingParameters: parameters, startingPrediction: try chosenPredictionIndex(of: inputs))
     }
 
     /// The prediction `--prediction` names (a name first, else a 1-based number), or the first.
     private func chosenPrediction(of inputs: InputSet) throws(CommandFailure) -> InputPrediction {
-        guard let wanted = prediction else { return inputs.predictions[0] }
-        if let named = inputs.predictions.first(where: { $0.name == wanted }) { return named }
-        if let number = Int(wanted), inputs.predictions.indices.contains(number - 1) {
-            return inputs.predictions[number - 1]
-        }
+        inputs.predictions[try chosenPredictionIndex(of: inputs)]
+    }
+
+    private func chosenPredictionIndex(of inputs: InputSet) throws(CommandFailure) -> Int {
+        guard let wanted = prediction else { return 0 }
+        if let named = inputs.predictions.firstIndex(where: { $0.name == wanted }) { return named }
+        if let number = Int(wanted), inputs.predictions.indices.contains(number - 1) { return number - 1 }
         let known = inputs.predictions.enumerated().map { "\($0.offset + 1) \"\($0.element.name)\"" }
         throw CommandFailure(
             .usage, "\(inputs.source): no prediction '\(wanted)' (predictions: \(known.joined(separator: ", ")))")

@@ -107,3 +107,22 @@ import SegLensUI
         }
     }
 }
+
+@Suite struct MouseTests {
+    @Test func theWheelNudgesTheSelectedParameter() {
+        var model = ExplorerModel(scenario: ExplorerFixtures.binary)
+        _ = model.update([.character("g"), .mouse(MouseEvent(kind: .wheelUp, row: 3, column: 3))])
+        #expect(model.parameters[.binaryFocal]?.gamma == 2.25)
+        _ = model.update([.mouse(MouseEvent(kind: .wheelDown, row: 3, column: 3)), .mouse(MouseEvent(kind: .wheelDown, row: 0, column: 0))])
+        #expect(model.parameters[.binaryFocal]?.gamma == 1.75)
+        _ = model.update([.mouse(MouseEvent(kind: .press(button: 1), row: 3, column: 3))])
+        #expect(model.parameters[.binaryFocal]?.gamma == 1.75)
+    }
+
+    @Test func theStartingPredictionIsShownFirst() {
+        var scenario = ExplorerFixtures.twoPredictions
+        scenario.startingPrediction = 1
+        let model = ExplorerModel(scenario: scenario)
+        #expect(model.predictionIndex == 1 && model.prediction.name == "shifted")
+    }
+}
