@@ -55,7 +55,8 @@ struct LossOptions: ParsableArguments {
     /// loss reads and allows, then by the options it reads, each checked against its range.
     func parameters(for loss: Loss, file: MaskParameters? = nil) throws(CommandFailure) -> LossParameters {
         var parameters = loss.defaultParameters
-        if let file {
+        // A params line that names its loss sets that loss's start; without a loss it sets every loss that reads it.
+        if let file, file.loss == nil || file.loss == loss.name {
             let fromFile = file.applied(to: parameters)
             for parameter in loss.parameters {
                 let value = fromFile[parameter]
