@@ -127,12 +127,8 @@ struct MaskInterpreter {
             var column = row.column
             for char in row.text {
                 let label: Int32
-                if char == "." {
-                    label = 0
-                } else if char == "#" {
-                    label = 1
-                } else if let digit = char.maskDigit {
-                    label = Int32(digit)
+                if let glyphClass = char.maskClass {
+                    label = Int32(glyphClass)
                 } else if char == ignore {
                     label = MaskDocument.ignoreLabel
                 } else {
@@ -427,14 +423,7 @@ struct MaskInterpreter {
             try checkWidth(row, count: row.text.count, noun: "glyph", truth: truth)
             var column = row.column
             for char in row.text {
-                let label: Int
-                if char == "." {
-                    label = 0
-                } else if char == "#" {
-                    label = 1
-                } else if let digit = char.maskDigit {
-                    label = digit
-                } else {
+                guard let label = char.maskClass else {
                     throw fail(row.line, column, "unexpected \(MaskInterpreter.describe(char)) in an argmax grid: use \".\", \"#\" or a digit 0–9")
                 }
                 guard label < classCount else {

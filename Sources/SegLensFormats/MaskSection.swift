@@ -46,4 +46,13 @@ extension Character {
         guard let ascii = asciiValue, ascii >= 48, ascii <= 57 else { return nil }
         return Int(ascii - 48)
     }
+
+    /// The class of a class glyph of a grid: `.` is 0, `#` is 1, a digit is its value; `nil` for anything else.
+    var maskClass: Int? {
+        switch self {
+        case ".": 0
+        case "#": 1
+        default: maskDigit
+        }
+    }
 }
