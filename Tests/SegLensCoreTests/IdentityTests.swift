@@ -88,6 +88,18 @@ import SegLensCore
         #expect(abs(gradient[0] + 3.0 / 16) < 1e-15 && abs(gradient[1] - 1.0 / 16) < 1e-15)
     }
 
+    @Test func exactlyThePixelwiseLossesHaveAPerPixelLossMap() {
+        for loss in Loss.allCases {
+            let input = loss.mode == .binary ? Self.binary : Self.multiclass
+            let result = loss.evaluate(input)
+            #expect((result.pixelLoss != nil) == loss.isPixelwise, "\(loss.name)")
+            // The map's mean is the loss.
+            if let map = result.pixelLoss {
+                #expect(abs(map.reduce(0, +) / Double(input.keptPixels.count) - result.value) < 1e-14)
+            }
+        }
+    }
+
     @Test func ignoredPixelsChangeNothingAndGetNoGradient() {
         let base = GeneratedInputs.binary(height: 4, width: 4, seed: 5)
         var labels = base.truth.labels
