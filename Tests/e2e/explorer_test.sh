@@ -168,6 +168,9 @@ signal_run() {  # signal_run NAME EXPECTED HOW…
 signal_run SIGTERM 143 tl_signal TERM
 signal_run SIGHUP 129 tl_signal HUP
 signal_run Ctrl-C 130 tl_send C-c
+# A crash: SIGSEGV goes through the crash guard (endwin, then the previous handler); Swift's backtracer is told
+# not to wait for a key.
+TL_ENV="SWIFT_BACKTRACE=enable=no" signal_run SIGSEGV 139 tl_signal SEGV
 
 # ---------------------------------------------------------------------------------------------------------
 # 3. Terminals the explorer cannot use: exit 2 with advice.
