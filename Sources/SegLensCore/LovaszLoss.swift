@@ -9,18 +9,20 @@ enum LovaszLoss {
     static func jaccardExtension(errors: [Double], foreground: [Bool]) -> (value: Double, slope: [Double]) {
         var slope = [Double](repeating: 0, count: errors.count)
         guard !errors.isEmpty else { return (0, slope) }
-        let order = errors.indices.sorted { errors[$0] > errors[$1] }
+        // Sorting (error, index) pairs keeps the comparison on contiguous data.
+        var order = errors.enumerated().map { (error: $0.element, index: Int32($0.offset)) }
+        order.sort { $0.error > $1.error }
         let foregroundTotal = Double(foreground.lazy.filter { $0 }.count)
         var cumulativeForeground = 0.0, cumulativeBackground = 0.0
         var previousJaccard = 0.0, value = 0.0
-        for index in order {
+        for (error, position) in order {
+            let index = Int(position)
             if foreground[index] { cumulativeForeground += 1 } else { cumulativeBackground += 1 }
             let intersection = foregroundTotal - cumulativeForeground
             let union = foregroundTotal + cumulativeBackground
             let jaccard = 1 - intersection / union
             let delta = jaccard - previousJaccard
             previousJaccard = jaccard
-            let error = errors[index]
             if error > 0 {
                 value += error * delta
                 slope[index] = delta
@@ -55,17 +57,24 @@ enum LovaszLoss {
         for pixel in kept { present[Int(labels[pixel])] = true }
         let presentCount = present.lazy.filter { $0 }.count
         guard presentCount > 0 else { return (0, gradient) }
-        var value = 0.0
-        for c in 0..<classes where present[c] {
-            let foreground = kept.map { labels[$0] == c }
-            let errors = kept.indices.map { Swift.abs((foreground[$0] ? 1 : 0) - probabilities[c * plane + kept[$0]]) }
-            let (classValue, slope) = jaccardExtension(errors: errors, foreground: foreground)
-            value += classValue
-            for (k, pixel) in kept.enumerated() {
-                // d|g − p|/dp = sign(p − g); slope is already 0 where the error is 0.
-                gradient[c * plane + pixel] = (foreground[k] ? -slope[k] : slope[k]) / Double(presentCount)
+        // The classes are independent: one task each, their values summed in class order.
+        let presentClasses = (0..<classes).filter { present[$0] }
+        var values: [Double] = []
+        gradient.withUnsafeMutableBufferPointer { buffer in
+            let g = DisjointWrites(buffer)
+            values = ParallelChunks.map(count: presentClasses.count, chunkSize: 1) { range in
+                let c = presentClasses[range.lowerBound]
+                let foreground = kept.map { labels[$0] == c }
+                let errors = kept.indices.map { Swift.abs((foreground[$0] ? 1 : 0) - probabilities[c * plane + kept[$0]]) }
+                let (classValue, slope) = jaccardExtension(errors: errors, foreground: foreground)
+                for (k, pixel) in kept.enumerated() {
+                    // d|g − p|/dp = sign(p − g); slope is already 0 where the error is 0.
+                    g[c * plane + pixel] = (foreground[k] ? -slope[k] : slope[k]) / Double(presentCount)
+                }
+                return classValue
             }
         }
+        let value = values.reduce(0, +)
         Softmax.backward(probabilities: probabilities, gradient: &gradient, input: input)
         return (value / Double(presentCount), gradient)
     }

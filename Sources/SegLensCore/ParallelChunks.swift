@@ -8,7 +8,7 @@ enum ParallelChunks {
     /// Elements per chunk; inputs up to this size run on the calling thread.
     static let chunkSize = 1 << 15
 
-    static func map<T>(count: Int, _ body: (Range<Int>) -> T) -> [T] {
+    static func map<T>(count: Int, chunkSize: Int = chunkSize, _ body: (Range<Int>) -> T) -> [T] {
         let chunks = max(1, (count + chunkSize - 1) / chunkSize)
         if chunks == 1 { return [body(0..<count)] }
         return [T](unsafeUninitializedCapacity: chunks) { buffer, initialized in
