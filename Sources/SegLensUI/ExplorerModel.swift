@@ -66,49 +66,15 @@ public struct ExplorerModel: Sendable {
     // MARK: Update
 
     /// Applies the keys in order and recomputes once. Returns `false` when a key asked to quit.
-    public mutating func update(_ keys: [Key]) -> Bool {
+    ///
+    /// Mouse events need the `screen` size, to find what is under the pointer: the wheel over a parameter selects
+    /// and nudges it, over the loss table it moves the selection, elsewhere it nudges the selected parameter; a
+    /// click selects the loss or parameter under it.
+    public mutating func update(_ keys: [Key], screen: TerminalSize? = nil) -> Bool {
         var dirtyLosses = Set<Loss>(), predictionChanged = false
         for key in keys {
-            guard let action = KeyTable.action(for: key) ?? ExplorerModel.wheelAction(key) else { continue }
-            if showsHelp && action != .quit && action != .toggleHelp {
-                if action == .closeOverlay { showsHelp = false }
-                continue
-            }
-            switch action {
-            case .quit: return false
-            case .toggleHelp: showsHelp.toggle()
-            case .closeOverlay: break
-            case .nextLoss: selectLoss(lossIndex + 1)
-            case .previousLoss: selectLoss(lossIndex - 1)
-            case .nextParameter: moveParameterSelection(by: 1)
-            case .previousParameter: moveParameterSelection(by: -1)
-            case .increase, .decrease, .increaseCoarse, .decreaseCoarse:
-                let direction = action == .increase || action == .increaseCoarse ? 1 : -1
-                if step(direction: direction, coarse: action == .increaseCoarse || action == .decreaseCoarse) {
-                    dirtyLosses.insert(selectedLoss)
-                }
-            case .selectAlpha: select(.alpha)
-            case .selectGamma: select(.gamma)
-            case .selectBeta: select(.beta)
-            case .selectSmooth: select(.smooth)
-            case .nextHeatmap: heatmapMode = heatmapMode.next
-            case .nextPrediction:
-                if scenario.predictions.count > 1 {
-                    predictionIndex = (predictionIndex + 1) % scenario.predictions.count
-                    predictionChanged = true
-                }
-            case .reset:
-                let defaults = ExplorerModel.startingParameters(scenario)
-                for loss in losses where parameters[loss] != defaults[loss] { dirtyLosses.insert(loss) }
-                parameters = defaults
-                zoom = 0
-                center = (scenario.truth.height / 2, scenario.truth.width / 2)
-            case .zoomIn: if (1 << (zoom + 1)) <= max(scenario.truth.height, scenario.truth.width) { zoom += 1 }
-            case .zoomOut: zoom = max(0, zoom - 1)
-            case .panUp: pan(rows: -1, columns: 0)
-            case .panDown: pan(rows: 1, columns: 0)
-            case .panLeft: pan(rows: 0, columns: -1)
-            case .panRight: pan(rows: 0, columns: 1)
+            for action in actions(for: key, screen: screen) {
+                guard apply(action, dirtyLosses: &dirtyLosses, predictionChanged: &predictionChanged) else { return false }
             }
         }
         if predictionChanged {
@@ -119,14 +85,70 @@ public struct ExplorerModel: Sendable {
         return true
     }
 
-    /// The mouse wheel nudges the selected parameter: up increases, down decreases.
-    private static func wheelAction(_ key: Key) -> ExplorerAction? {
-        guard case let .mouse(event) = key else { return nil }
-        switch event.kind {
-        case .wheelUp: return .increase
-        case .wheelDown: return .decrease
-        default: return nil
+    /// The actions of a key; a mouse event may first select what is under it.
+    private mutating func actions(for key: Key, screen: TerminalSize?) -> [ExplorerAction] {
+        guard case let .mouse(event) = key else { return KeyTable.action(for: key).map { [$0] } ?? [] }
+        let target = screen.flatMap { ExplorerView.target(at: event.row, column: event.column, model: self, size: $0) }
+        switch (target, event.kind) {
+        case let (.parameter(parameter)?, kind):
+            select(parameter)
+            return kind == .wheelUp ? [.increase] : kind == .wheelDown ? [.decrease] : []
+        case let (.loss(index)?, .press(button: 1)):
+            selectLoss(index)
+            return []
+        case (.loss?, .wheelUp): return [.previousLoss]
+        case (.loss?, .wheelDown): return [.nextLoss]
+        case (_, .wheelUp): return [.increase]
+        case (_, .wheelDown): return [.decrease]
+        default: return []
         }
+    }
+
+    /// Applies one action; returns `false` for quit.
+    private mutating func apply(
+        _ action: ExplorerAction, dirtyLosses: inout Set<Loss>, predictionChanged: inout Bool
+    ) -> Bool {
+        if showsHelp && action != .quit && action != .toggleHelp {
+            if action == .closeOverlay { showsHelp = false }
+            return true
+        }
+        switch action {
+        case .quit: return false
+        case .toggleHelp: showsHelp.toggle()
+        case .closeOverlay: break
+        case .nextLoss: selectLoss(lossIndex + 1)
+        case .previousLoss: selectLoss(lossIndex - 1)
+        case .nextParameter: moveParameterSelection(by: 1)
+        case .previousParameter: moveParameterSelection(by: -1)
+        case .increase, .decrease, .increaseCoarse, .decreaseCoarse:
+            let direction = action == .increase || action == .increaseCoarse ? 1 : -1
+            if step(direction: direction, coarse: action == .increaseCoarse || action == .decreaseCoarse) {
+                dirtyLosses.insert(selectedLoss)
+            }
+        case .selectAlpha: select(.alpha)
+        case .selectGamma: select(.gamma)
+        case .selectBeta: select(.beta)
+        case .selectSmooth: select(.smooth)
+        case .nextHeatmap: heatmapMode = heatmapMode.next
+        case .nextPrediction:
+            if scenario.predictions.count > 1 {
+                predictionIndex = (predictionIndex + 1) % scenario.predictions.count
+                predictionChanged = true
+            }
+        case .reset:
+            let defaults = ExplorerModel.startingParameters(scenario)
+            for loss in losses where parameters[loss] != defaults[loss] { dirtyLosses.insert(loss) }
+            parameters = defaults
+            zoom = 0
+            center = (scenario.truth.height / 2, scenario.truth.width / 2)
+        case .zoomIn: if (1 << (zoom + 1)) <= max(scenario.truth.height, scenario.truth.width) { zoom += 1 }
+        case .zoomOut: zoom = max(0, zoom - 1)
+        case .panUp: pan(rows: -1, columns: 0)
+        case .panDown: pan(rows: 1, columns: 0)
+        case .panLeft: pan(rows: 0, columns: -1)
+        case .panRight: pan(rows: 0, columns: 1)
+        }
+        return true
     }
 
     private mutating func selectLoss(_ index: Int) {

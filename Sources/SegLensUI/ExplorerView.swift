@@ -110,26 +110,63 @@ public enum ExplorerView {
         }
     }
 
+    /// The parameters line: ` focal: ` then one segment per parameter, three columns apart.
+    struct ParameterSegments {
+        var label: String
+        var segments: [(parameter: LossParameter, text: String, columns: Range<Int>)]
+        /// Where the text after the segments (the formula) starts.
+        var end: Int
+
+        init(_ model: ExplorerModel) {
+            let loss = model.selectedLoss, values = model.parameters[loss] ?? loss.defaultParameters
+            label = " \(loss.name): "
+            var column = label.count
+            segments = loss.parameters.map { parameter in
+                let value = values[parameter].map(LossParameters.compact) ?? "none"
+                var text = "\(parameter.symbol) = \(value)"
+                if parameter == .beta, loss.weighsFalsePositivesWithBeta {
+                    text += " (FP×\(LossParameters.compact(values.beta)), FN×\(LossParameters.compact(1 - values.beta)))"
+                }
+                defer { column += text.count + 3 }
+                return (parameter, text, column..<(column + text.count))
+            }
+            end = column
+        }
+    }
+
     private static func drawParameters(_ model: ExplorerModel, into canvas: inout Canvas, row: Int, theme: Theme) {
-        let loss = model.selectedLoss
-        var column = canvas.put(" \(loss.name): ", row: row, column: 0, pen: theme.title)
-        guard let values = model.parameters[loss], !loss.parameters.isEmpty else {
-            canvas.put("no parameters   \(loss.formula)", row: row, column: column, maxWidth: canvas.width - column,
-                       ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+        let line = ParameterSegments(model)
+        canvas.put(line.label, row: row, column: 0, pen: theme.title)
+        if line.segments.isEmpty {
+            canvas.put("no parameters   \(model.selectedLoss.formula)", row: row, column: line.end,
+                       maxWidth: canvas.width - line.end, ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
             return
         }
-        for parameter in loss.parameters {
-            let value = values[parameter].map(LossParameters.compact) ?? "none"
-            var text = "\(parameter.symbol) = \(value)"
-            if parameter == .beta, loss.weighsFalsePositivesWithBeta {
-                text += " (FP×\(LossParameters.compact(values.beta)), FN×\(LossParameters.compact(1 - values.beta)))"
-            }
-            let pen = parameter == model.selectedParameter ? theme.selected : .plain
-            column = canvas.put(text, row: row, column: column, pen: pen)
-            column += 3
+        for segment in line.segments {
+            let pen = segment.parameter == model.selectedParameter ? theme.selected : .plain
+            canvas.put(segment.text, row: row, column: segment.columns.lowerBound, pen: pen)
         }
-        canvas.put(loss.formula, row: row, column: column, maxWidth: max(0, canvas.width - column),
+        canvas.put(model.selectedLoss.formula, row: row, column: line.end, maxWidth: max(0, canvas.width - line.end),
                    ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+    }
+
+    /// What is drawn at a screen position, for the mouse.
+    public enum Target: Equatable, Sendable {
+        case parameter(LossParameter)
+        /// An index into ``ExplorerModel/losses``.
+        case loss(Int)
+    }
+
+    /// The parameter or loss-table entry at `(row, column)` of the screen `view` draws for `model` at `size`.
+    public static func target(at row: Int, column: Int, model: ExplorerModel, size: TerminalSize) -> Target? {
+        guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows, !model.showsHelp else { return nil }
+        let layout = Layout(model: model, size: size)
+        if row == layout.parameterRow {
+            return ParameterSegments(model).segments.first { $0.columns.contains(column) }.map { .parameter($0.parameter) }
+        }
+        guard layout.tableRows.contains(row) else { return nil }
+        let index = (column / (size.columns / layout.tableColumns)) * layout.tableRows.count + row - layout.tableRows.lowerBound
+        return model.losses.indices.contains(index) ? .loss(index) : nil
     }
 
     private static func drawMetrics(_ model: ExplorerModel, into canvas: inout Canvas, row: Int, theme: Theme) {

@@ -24,7 +24,7 @@ struct ExploreCommand: ParsableCommand {
             do {
                 outcome = try TerminalSession.run(options: TerminalOptions(noColor: noColor, ascii: ascii, mouse: !noMouse)) {
                     keys, context in
-                    guard model.update(keys) else { return .quit }
+                    guard model.update(keys, screen: context.size) else { return .quit }
                     return .redraw(ExplorerView.render(model, size: context.size, capabilities: context.capabilities))
                 }
             } catch let error as TerminalError {

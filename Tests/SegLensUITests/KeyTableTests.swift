@@ -119,6 +119,39 @@ import SegLensUI
         #expect(model.parameters[.binaryFocal]?.gamma == 1.75)
     }
 
+    /// Positions are found in the drawn screen's text, not from the hit-testing code.
+    func position(of text: String, in model: ExplorerModel, size: TerminalSize) -> (row: Int, column: Int) {
+        let lines = ExplorerView.render(model, size: size, capabilities: .full).textLines()
+        for (row, line) in lines.enumerated() {
+            if let range = line.range(of: text) { return (row, line.distance(from: line.startIndex, to: range.lowerBound)) }
+        }
+        Issue.record("\(text) is not on screen")
+        return (0, 0)
+    }
+
+    @Test func theWheelOverAParameterSelectsAndNudgesIt() {
+        let size = TerminalSize(rows: 24, columns: 80)
+        var model = ExplorerModel(scenario: ExplorerFixtures.binary)
+        #expect(model.selectedParameter == .alpha)
+        let gamma = position(of: "γ = 2", in: model, size: size)
+        _ = model.update([.mouse(MouseEvent(kind: .wheelUp, row: gamma.row, column: gamma.column + 2))], screen: size)
+        #expect(model.selectedParameter == .gamma && model.parameters[.binaryFocal]?.gamma == 2.25)
+        let alpha = position(of: "α = 0.25", in: model, size: size)
+        _ = model.update([.mouse(MouseEvent(kind: .wheelDown, row: alpha.row, column: alpha.column))], screen: size)
+        #expect(model.selectedParameter == .alpha && model.parameters[.binaryFocal]?.alpha == 0.2)
+    }
+
+    @Test func aClickOnALossSelectsIt() {
+        let size = TerminalSize(rows: 24, columns: 80)
+        var model = ExplorerModel(scenario: ExplorerFixtures.binary)
+        let lovasz = position(of: "lovasz-hinge", in: model, size: size)
+        _ = model.update([.mouse(MouseEvent(kind: .press(button: 1), row: lovasz.row, column: lovasz.column + 3))], screen: size)
+        #expect(model.selectedLoss == .lovaszHinge)
+        let bce = position(of: "bce ", in: model, size: size)
+        _ = model.update([.mouse(MouseEvent(kind: .wheelDown, row: bce.row, column: bce.column))], screen: size)
+        #expect(model.selectedLoss == .bce)  // the wheel over the table moves on from lovasz-hinge, the last loss
+    }
+
     @Test func theStartingPredictionIsShownFirst() {
         var scenario = ExplorerFixtures.twoPredictions
         scenario.startingPrediction = 1
