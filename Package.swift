@@ -14,6 +14,8 @@ let package = Package(
     targets: [
         .target(name: "SegLensCore", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .systemLibrary(name: "CLibPNG", path: "Sources/CLibPNG", providers: [.apt(["libpng-dev"])]),
+        // glibc's mallopt, to keep the explorer's large per-key-press buffers in the heap.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "SegLensFormats", dependencies: ["SegLensCore", "CLibPNG"]),
         // Pure UI state and drawing: Canvas, Key, glyphs, ANSI text. No curses.
         .target(name: "SegLensUI", dependencies: ["SegLensCore"]),
@@ -25,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "seglens",
             dependencies: [
-                "SegLensCore", "SegLensFormats", "SegLensUI", "SegLensTerminal",
+                "SegLensCore", "SegLensFormats", "SegLensUI", "SegLensTerminal", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -17,9 +17,13 @@ struct PixelwiseMulticlassLoss {
         let terms = prepared.terms, probabilities = prepared.probabilities
         let classes = input.logits.classes, plane = input.pixelCount, count = Double(input.keptPixels.count)
         return PixelwiseOutputs(input, channels: classes) { range, out in
+            // Per pixel of the chunk: ∂L/∂z_t and the factor of p_k in ∂L/∂z_k; then the gradient is written one
+            // class plane at a time, so that every write streams through contiguous memory.
+            var targetSlope = [Double](repeating: 0, count: range.count)
+            var offTargetScale = [Double](repeating: 0, count: range.count)
             var sum = 0.0
             for pixel in range {
-                guard labels[pixel] != ignore else { out.clear(pixel); continue }
+                guard labels[pixel] != ignore else { out.pixelLoss[pixel] = 0; out.weight[pixel] = 0; continue }
                 let target = Int(labels[pixel]), t = terms[pixel]
                 let alphaT = alpha.map { target == 0 ? 1 - $0 : $0 } ?? 1
                 let weight = alphaT * StableMath.power(t.miss, gamma, logBase: t.logMiss)
@@ -29,11 +33,14 @@ struct PixelwiseMulticlassLoss {
                 out.weight[pixel] = weight
                 let pTarget = probabilities[target * plane + pixel]
                 let ratio = t.miss > 0 ? t.crossEntropy / t.miss : 1
-                let offTargetScale = weight * (gamma * pTarget * ratio + 1) / count
-                for c in 0..<classes {
-                    out.gradient[c * plane + pixel] = c == target
-                        ? -weight * (gamma * pTarget * t.crossEntropy + t.miss) / count
-                        : offTargetScale * probabilities[c * plane + pixel]
+                targetSlope[pixel - range.lowerBound] = -weight * (gamma * pTarget * t.crossEntropy + t.miss) / count
+                offTargetScale[pixel - range.lowerBound] = weight * (gamma * pTarget * ratio + 1) / count
+            }
+            for c in 0..<classes {
+                let base = c * plane
+                for pixel in range {
+                    let k = pixel - range.lowerBound
+                    out.gradient[base + pixel] = labels[pixel] == c ? targetSlope[k] : offTargetScale[k] * probabilities[base + pixel]
                 }
             }
             return sum

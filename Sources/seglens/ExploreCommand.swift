@@ -19,6 +19,7 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.run {
+            HeapTuning.keepLargeBlocksInTheHeap()
             var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions))
             let outcome: TerminalOutcome
             do {

@@ -6,6 +6,7 @@ import SegLensUI
 /// would be handed to curses — recompute, downsample and view, exactly what the live explorer does per key.
 enum ExplorerBench {
     static func run(size: Int, classes: Int, screen: TerminalSize, repeats: Int) -> Timing {
+        HeapTuning.keepLargeBlocksInTheHeap()
         let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
         let scenario = Scenario(
             title: "bench", classNames: (0..<max(2, classes)).map(String.init),
