@@ -1,31 +1,21 @@
-/// The implicit per-pixel weight of a region loss: how hard it pushes each pixel compared with plain mean BCE/CE.
-///
-/// Binary: `w_i = (∂L/∂z_i) / (∂BCE/∂z_i)` with `∂BCE/∂z_i = (p_i − y_i)/N`.
-/// Multi-class: `w_i = ‖∂L/∂z_i‖ / ‖∂CE/∂z_i‖` with `∂CE/∂z_i = (p_i − onehot(y_i))/N` (norms over classes).
-/// Where the reference gradient is exactly 0 (a saturated, correct pixel) the weight is 0.
+/// The implicit per-pixel weight of a binary region loss: how hard it pushes each pixel compared with plain mean
+/// BCE, `w_i = (∂L/∂z_i) / (∂BCE/∂z_i)` with `∂BCE/∂z_i = (p_i − y_i)/N`; 0 where that is exactly 0 (a
+/// saturated, correct pixel). The multi-class weight, `‖∂L/∂z_i‖ / ‖∂CE/∂z_i‖`, comes out of
+/// ``Softmax/backward(_:slopes:)``.
 enum ImplicitWeight {
-    static func map(gradient: [Double], prepared: PreparedInput) -> [Double] {
-        let input = prepared.input, probabilities = prepared.probabilities
-        let plane = input.pixelCount, count = Double(input.keptPixels.count)
-        let labels = input.truth.labels
-        var weight = [Double](repeating: 0, count: plane)
-        if input.mode == .binary {
-            for pixel in input.keptPixels {
-                let reference = (probabilities[pixel] - Double(labels[pixel])) / count
-                weight[pixel] = reference == 0 ? 0 : gradient[pixel] / reference
+    static func binary(gradient: [Double], prepared: PreparedInput) -> [Double] {
+        let input = prepared.input, probabilities = prepared.probabilities, kept = input.keptPixels
+        let count = Double(kept.count), labels = input.truth.labels
+        var weight = [Double](repeating: 0, count: input.pixelCount)
+        weight.withUnsafeMutableBufferPointer { buffer in
+            let w = DisjointWrites(buffer)
+            ParallelChunks.forEach(count: kept.count) { range in
+                for index in range {
+                    let pixel = kept[index]
+                    let reference = (probabilities[pixel] - Double(labels[pixel])) / count
+                    w[pixel] = reference == 0 ? 0 : gradient[pixel] / reference
+                }
             }
-            return weight
-        }
-        let classes = input.logits.classes
-        for pixel in input.keptPixels {
-            var lossNorm = 0.0, referenceNorm = 0.0
-            for c in 0..<classes {
-                let index = c * plane + pixel
-                let reference = (probabilities[index] - (labels[pixel] == c ? 1 : 0)) / count
-                lossNorm += gradient[index] * gradient[index]
-                referenceNorm += reference * reference
-            }
-            weight[pixel] = referenceNorm == 0 ? 0 : (lossNorm / referenceNorm).squareRoot()
         }
         return weight
     }

@@ -40,15 +40,21 @@ extension Loss {
         case .dice, .diceSquared, .iou, .tversky, .focalTversky:
             (value, gradient) = regionLoss(parameters).evaluateBinary(prepared)
         case .multiclassDice, .multiclassIoU, .multiclassTversky:
-            (value, gradient) = regionLoss(parameters).evaluateMulticlass(prepared)
+            let result = regionLoss(parameters).evaluateMulticlass(prepared)
+            return LossResult(
+                loss: self, parameters: parameters, value: result.value, gradient: result.gradient, pixelLoss: nil,
+                weight: result.weight)
         case .lovaszHinge:
             (value, gradient) = LovaszLoss.hinge(prepared)
         case .lovaszSoftmax:
-            (value, gradient) = LovaszLoss.softmax(prepared)
+            let result = LovaszLoss.softmax(prepared)
+            return LossResult(
+                loss: self, parameters: parameters, value: result.value, gradient: result.gradient, pixelLoss: nil,
+                weight: result.weight)
         }
         return LossResult(
             loss: self, parameters: parameters, value: value, gradient: gradient, pixelLoss: nil,
-            weight: ImplicitWeight.map(gradient: gradient, prepared: prepared))
+            weight: ImplicitWeight.binary(gradient: gradient, prepared: prepared))
     }
 
     private func regionLoss(_ parameters: LossParameters) -> RegionLoss {

@@ -47,20 +47,22 @@ enum LovaszLoss {
     }
 
     /// Lovász-softmax: for each class c present among the kept labels, `e_i = |1[y_i = c] − p_c,i|`;
-    /// the loss is the mean over those classes (0 when there is none).
-    static func softmax(_ prepared: PreparedInput) -> (value: Double, gradient: [Double]) {
+    /// the loss is the mean over those classes (0 when there is none). Also gives the implicit weight map.
+    static func softmax(_ prepared: PreparedInput) -> (value: Double, gradient: [Double], weight: [Double]) {
         let input = prepared.input, probabilities = prepared.probabilities
         let classes = input.logits.classes, plane = input.pixelCount
         let labels = input.truth.labels, kept = input.keptPixels
-        var gradient = [Double](repeating: 0, count: classes * plane)
+        var slopes = [Double](repeating: 0, count: classes * plane)  // ∂L/∂p
         var present = [Bool](repeating: false, count: classes)
         for pixel in kept { present[Int(labels[pixel])] = true }
         let presentCount = present.lazy.filter { $0 }.count
-        guard presentCount > 0 else { return (0, gradient) }
+        guard presentCount > 0 else {
+            return (0, slopes, [Double](repeating: 0, count: plane))
+        }
         // The classes are independent: one task each, their values summed in class order.
         let presentClasses = (0..<classes).filter { present[$0] }
         var values: [Double] = []
-        gradient.withUnsafeMutableBufferPointer { buffer in
+        slopes.withUnsafeMutableBufferPointer { buffer in
             let g = DisjointWrites(buffer)
             values = ParallelChunks.map(count: presentClasses.count, chunkSize: 1) { range in
                 let c = presentClasses[range.lowerBound]
@@ -74,8 +76,11 @@ enum LovaszLoss {
                 return classValue
             }
         }
-        let value = values.reduce(0, +)
-        Softmax.backward(probabilities: probabilities, gradient: &gradient, input: input)
-        return (value / Double(presentCount), gradient)
+        let (gradient, weight) = Softmax.backward(prepared) { range, g in
+            for c in 0..<classes {
+                for pixel in range { g[c * plane + pixel] = slopes[c * plane + pixel] }
+            }
+        }
+        return (values.reduce(0, +) / Double(presentCount), gradient, weight)
     }
 }

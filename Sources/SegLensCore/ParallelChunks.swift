@@ -25,8 +25,8 @@ enum ParallelChunks {
     }
 
     /// Runs `body` over the chunks for its side effects.
-    static func forEach(count: Int, _ body: (Range<Int>) -> Void) {
-        _ = map(count: count, body)
+    static func forEach(count: Int, chunkSize: Int = chunkSize, _ body: (Range<Int>) -> Void) {
+        _ = map(count: count, chunkSize: chunkSize, body)
     }
 }
 

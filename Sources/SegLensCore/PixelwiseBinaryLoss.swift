@@ -13,7 +13,7 @@ struct PixelwiseBinaryLoss {
     var gamma: Double
 
     func evaluate(_ prepared: PreparedInput) -> PixelwiseOutputs {
-        let input = prepared.input, labels = input.truth.labels, terms = prepared.terms, ignore = input.ignoreIndex
+        let input = prepared.input, labels = input.truth.labels, terms = prepared.terms, ignore = input.ignoredLabel
         let count = Double(input.keptPixels.count)
         return PixelwiseOutputs(input, channels: 1) { range, out in
             var sum = 0.0

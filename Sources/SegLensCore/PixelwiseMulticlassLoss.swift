@@ -13,7 +13,7 @@ struct PixelwiseMulticlassLoss {
     var gamma: Double
 
     func evaluate(_ prepared: PreparedInput) -> PixelwiseOutputs {
-        let input = prepared.input, labels = input.truth.labels, ignore = input.ignoreIndex
+        let input = prepared.input, labels = input.truth.labels, ignore = input.ignoredLabel
         let terms = prepared.terms, probabilities = prepared.probabilities
         let classes = input.logits.classes, plane = input.pixelCount, count = Double(input.keptPixels.count)
         return PixelwiseOutputs(input, channels: classes) { range, out in

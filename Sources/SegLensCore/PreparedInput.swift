@@ -33,7 +33,7 @@ public struct PreparedInput: Sendable {
     public init(_ input: LossInput) {
         self.input = input
         let plane = input.pixelCount, classes = input.logits.classes
-        let labels = input.truth.labels, logits = input.logits.values, ignore = input.ignoreIndex
+        let labels = input.truth.labels, logits = input.logits.values, ignore = input.ignoredLabel
         var probabilities = [Double](repeating: 0, count: classes * plane)
         var terms = [PixelTerms](repeating: PixelTerms(), count: plane)
         probabilities.withUnsafeMutableBufferPointer { probabilityBuffer in
@@ -59,7 +59,7 @@ public struct PreparedInput: Sendable {
     }
 
     @inline(__always)
-    private static func prepareBinary(z: Double, label: Int32, ignore: Int32?, probability: inout Double, terms: inout PixelTerms) {
+    private static func prepareBinary(z: Double, label: Int32, ignore: Int32, probability: inout Double, terms: inout PixelTerms) {
         let e = Double.exp(-Swift.abs(z)), logOnePlusE = Double.log(onePlus: e)
         let large = 1 / (1 + e), small = e / (1 + e)
         probability = z >= 0 ? large : small

@@ -120,37 +120,32 @@ struct RegionLoss {
         return (score.value, gradient)
     }
 
-    /// Multi-class: the mean over all C classes of the loss of one-hot(y)_c against `p_c = softmax(z)_c`.
-    func evaluateMulticlass(_ prepared: PreparedInput) -> (value: Double, gradient: [Double]) {
-        let input = prepared.input, kept = input.keptPixels, labels = input.truth.labels
+    /// Multi-class: the mean over all C classes of the loss of one-hot(y)_c against `p_c = softmax(z)_c`, with
+    /// its implicit weight map.
+    func evaluateMulticlass(_ prepared: PreparedInput) -> (value: Double, gradient: [Double], weight: [Double]) {
+        let input = prepared.input, labels = input.truth.labels, ignore = input.ignoredLabel
         let probabilities = prepared.probabilities
         let classes = input.logits.classes, plane = input.pixelCount
-        let counts = ParallelChunks.map(count: kept.count) { range in
-            var counts = [Counts](repeating: Counts(), count: classes)
-            for index in range {
-                let pixel = kept[index], label = Int(labels[pixel])
-                for c in 0..<classes {
-                    counts[c].add(truth: label == c ? 1 : 0, probability: probabilities[c * plane + pixel])
+        // One class plane at a time, so that reads stream through contiguous memory.
+        let counts = ParallelChunks.map(count: plane) { range in
+            (0..<classes).map { c in
+                var counts = Counts()
+                for pixel in range where labels[pixel] != ignore {
+                    counts.add(truth: labels[pixel] == c ? 1 : 0, probability: probabilities[c * plane + pixel])
                 }
+                return counts
             }
-            return counts
         }.reduce([Counts](repeating: Counts(), count: classes)) { zip($0, $1).map(+) }
         let scores = counts.map(score)
-        var gradient = [Double](repeating: 0, count: classes * plane)
-        gradient.withUnsafeMutableBufferPointer { buffer in
-            let g = DisjointWrites(buffer)
-            ParallelChunks.forEach(count: kept.count) { range in
-                for index in range {
-                    let pixel = kept[index], label = Int(labels[pixel])
-                    for (c, score) in scores.enumerated() {
-                        let y: Double = label == c ? 1 : 0
-                        g[c * plane + pixel] = (score.a * y + score.b * probabilities[c * plane + pixel] + score.c)
-                            / Double(classes)
-                    }
+        let share = 1 / Double(classes)
+        let (gradient, weight) = Softmax.backward(prepared) { range, g in
+            for (c, score) in scores.enumerated() {
+                for pixel in range where labels[pixel] != ignore {
+                    let y: Double = labels[pixel] == c ? 1 : 0
+                    g[c * plane + pixel] = (score.a * y + score.b * probabilities[c * plane + pixel] + score.c) * share
                 }
             }
         }
-        Softmax.backward(probabilities: probabilities, gradient: &gradient, input: input)
-        return (scores.map(\.value).reduce(0, +) / Double(classes), gradient)
+        return (scores.map(\.value).reduce(0, +) / Double(classes), gradient, weight)
     }
 }

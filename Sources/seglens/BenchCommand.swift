@@ -19,7 +19,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Logit channels: 1 for binary, C ≥ 2 for multi-class.") var classes = 1
     @OptionGroup var lossOptions: LossOptions
     @Option(help: "Timed runs per loss (after one warm-up run).") var `repeat` = 15
-    @Flag(help: "Time the explorer instead: one key press (γ of focal up or down) to the finished frame, replayed headlessly.")
+    @Flag(help: "Time the explorer instead: one key press (the first parameter of the first --loss, default γ of focal, up or down) to the finished frame, replayed headlessly.")
     var explorer = false
     @Option(help: ArgumentHelp("Screen size of --explorer frames.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var screen = TerminalSize(rows: 40, columns: 120)
@@ -34,8 +34,10 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.run {
             if explorer {
-                let timing = ExplorerBench.run(size: size, classes: classes, screen: screen, repeats: `repeat`)
-                report([("explorer-key", classes == 1 ? "binary" : "multiclass", timing)], heading: "key press → frame at \(screen)")
+                let mode: SegmentationMode = classes == 1 ? .binary : .multiclass
+                let loss = try lossOptions.selection(for: mode).first.flatMap { lossOptions.names.isEmpty ? nil : $0.loss }
+                let timing = ExplorerBench.run(size: size, classes: classes, loss: loss, screen: screen, repeats: `repeat`)
+                report([("key:" + (loss?.name ?? "focal"), mode.rawValue, timing)], heading: "key press → frame at \(screen)")
                 return
             }
             let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)

@@ -2,17 +2,18 @@ import SegLensCore
 import SegLensUI
 
 /// The explorer's key-to-frame time, replayed headlessly: each timed step presses one key on a model of a
-/// synthetic input (→ and ← in turn on γ of focal, so every step changes the loss) and renders the frame that
-/// would be handed to curses — recompute, downsample and view, exactly what the live explorer does per key.
+/// synthetic input (→ and ← in turn on the first parameter of the loss — γ of focal by default — so every step
+/// changes the loss) and renders the frame that would be handed to curses — recompute, downsample and view,
+/// exactly what the live explorer does per key.
 enum ExplorerBench {
-    static func run(size: Int, classes: Int, screen: TerminalSize, repeats: Int) -> Timing {
+    static func run(size: Int, classes: Int, loss: Loss?, screen: TerminalSize, repeats: Int) -> Timing {
         HeapTuning.keepLargeBlocksInTheHeap()
         let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
         let scenario = Scenario(
             title: "bench", classNames: (0..<max(2, classes)).map(String.init),
-            predictions: [Scenario.Prediction(name: "synthetic", input: input)])
+            predictions: [Scenario.Prediction(name: "synthetic", input: input)], startingLoss: loss)
         var model = ExplorerModel(scenario: scenario)
-        _ = model.update([.character("g")])
+        if loss == nil { _ = model.update([.character("g")]) }
         var frame = 0
         return Timing.measure(repeats: repeats) {
             _ = model.update([frame % 2 == 0 ? .right : .left])
