@@ -7,11 +7,27 @@ extension Loss {
     }
 
     /// ``evaluate(_:parameters:)`` on an input prepared once for many evaluations.
-    public func evaluate(_ prepared: PreparedInput, parameters: LossParameters? = nil) -> LossResult {
+    ///
+    /// With `keepsGradient: false` the `C×H×W` gradient is not stored (``LossResult/gradient`` is empty) and only
+    /// its per-pixel norm is: what a heatmap needs, without writing and reading back C planes.
+    public func evaluate(
+        _ prepared: PreparedInput, parameters: LossParameters? = nil, keepsGradient: Bool = true
+    ) -> LossResult {
         let input = prepared.input
         precondition(input.mode == mode, "\(name) is a \(mode.rawValue) loss but the input is \(input.mode.rawValue)")
         let parameters = parameters ?? defaultParameters
         let value: Double, gradient: [Double]
+        func result(_ outputs: PixelwiseOutputs) -> LossResult {
+            LossResult(
+                loss: self, parameters: parameters, value: outputs.sum / Double(input.keptPixels.count),
+                gradient: outputs.gradient, gradientMagnitude: outputs.magnitude, pixelLoss: outputs.pixelLoss,
+                weight: outputs.weight)
+        }
+        func result(_ outputs: (value: Double, gradient: [Double], magnitude: [Double], weight: [Double])) -> LossResult {
+            LossResult(
+                loss: self, parameters: parameters, value: outputs.value, gradient: outputs.gradient,
+                gradientMagnitude: outputs.magnitude, pixelLoss: nil, weight: outputs.weight)
+        }
         switch self {
         case .bce, .weightedBCE, .balancedBCE, .binaryFocal:
             let kernel: PixelwiseBinaryLoss
@@ -25,35 +41,24 @@ extension Loss {
                 kernel = PixelwiseBinaryLoss(
                     positiveWeight: alpha ?? 1, negativeWeight: alpha.map { 1 - $0 } ?? 1, gamma: parameters.gamma)
             }
-            let result = kernel.evaluate(prepared)
-            return LossResult(
-                loss: self, parameters: parameters, value: result.sum / Double(input.keptPixels.count), gradient: result.gradient,
-                pixelLoss: result.pixelLoss, weight: result.weight)
+            return result(kernel.evaluate(prepared, keepsGradient: keepsGradient))
         case .crossEntropy, .multiclassFocal:
             let kernel = self == .crossEntropy
                 ? PixelwiseMulticlassLoss(alpha: nil, gamma: 0)
                 : PixelwiseMulticlassLoss(alpha: parameters.alpha, gamma: parameters.gamma)
-            let result = kernel.evaluate(prepared)
-            return LossResult(
-                loss: self, parameters: parameters, value: result.sum / Double(input.keptPixels.count), gradient: result.gradient,
-                pixelLoss: result.pixelLoss, weight: result.weight)
+            return result(kernel.evaluate(prepared, keepsGradient: keepsGradient))
         case .dice, .diceSquared, .iou, .tversky, .focalTversky:
             (value, gradient) = regionLoss(parameters).evaluateBinary(prepared)
         case .multiclassDice, .multiclassIoU, .multiclassTversky:
-            let result = regionLoss(parameters).evaluateMulticlass(prepared)
-            return LossResult(
-                loss: self, parameters: parameters, value: result.value, gradient: result.gradient, pixelLoss: nil,
-                weight: result.weight)
+            return result(regionLoss(parameters).evaluateMulticlass(prepared, keepsGradient: keepsGradient))
         case .lovaszHinge:
             (value, gradient) = LovaszLoss.hinge(prepared)
         case .lovaszSoftmax:
-            let result = LovaszLoss.softmax(prepared)
-            return LossResult(
-                loss: self, parameters: parameters, value: result.value, gradient: result.gradient, pixelLoss: nil,
-                weight: result.weight)
+            return result(LovaszLoss.softmax(prepared, keepsGradient: keepsGradient))
         }
         return LossResult(
-            loss: self, parameters: parameters, value: value, gradient: gradient, pixelLoss: nil,
+            loss: self, parameters: parameters, value: value, gradient: keepsGradient ? gradient : [],
+            gradientMagnitude: gradient.map(Swift.abs), pixelLoss: nil,
             weight: ImplicitWeight.binary(gradient: gradient, prepared: prepared))
     }
 

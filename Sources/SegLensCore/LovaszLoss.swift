@@ -48,7 +48,9 @@ enum LovaszLoss {
 
     /// Lovász-softmax: for each class c present among the kept labels, `e_i = |1[y_i = c] − p_c,i|`;
     /// the loss is the mean over those classes (0 when there is none). Also gives the implicit weight map.
-    static func softmax(_ prepared: PreparedInput) -> (value: Double, gradient: [Double], weight: [Double]) {
+    static func softmax(
+        _ prepared: PreparedInput, keepsGradient: Bool
+    ) -> (value: Double, gradient: [Double], magnitude: [Double], weight: [Double]) {
         let input = prepared.input, probabilities = prepared.probabilities
         let classes = input.logits.classes, plane = input.pixelCount
         let labels = input.truth.labels, kept = input.keptPixels
@@ -57,7 +59,8 @@ enum LovaszLoss {
         for pixel in kept { present[Int(labels[pixel])] = true }
         let presentCount = present.lazy.filter { $0 }.count
         guard presentCount > 0 else {
-            return (0, slopes, [Double](repeating: 0, count: plane))
+            let zero = [Double](repeating: 0, count: plane)
+            return (0, keepsGradient ? slopes : [], zero, zero)
         }
         // The classes are independent: one task each, their values summed in class order.
         let presentClasses = (0..<classes).filter { present[$0] }
@@ -76,11 +79,11 @@ enum LovaszLoss {
                 return classValue
             }
         }
-        let (gradient, weight) = Softmax.backward(prepared) { range, g in
+        let (gradient, magnitude, weight) = Softmax.backward(prepared, keepsGradient: keepsGradient) { range, g in
             for c in 0..<classes {
-                for pixel in range { g[c * plane + pixel] = slopes[c * plane + pixel] }
+                for pixel in range { g[c, pixel] = slopes[c * plane + pixel] }
             }
         }
-        return (values.reduce(0, +) / Double(presentCount), gradient, weight)
+        return (values.reduce(0, +) / Double(presentCount), gradient, magnitude, weight)
     }
 }

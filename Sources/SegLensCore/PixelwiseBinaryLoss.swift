@@ -12,10 +12,10 @@ struct PixelwiseBinaryLoss {
     var negativeWeight: Double
     var gamma: Double
 
-    func evaluate(_ prepared: PreparedInput) -> PixelwiseOutputs {
+    func evaluate(_ prepared: PreparedInput, keepsGradient: Bool) -> PixelwiseOutputs {
         let input = prepared.input, labels = input.truth.labels, terms = prepared.terms, ignore = input.ignoredLabel
         let count = Double(input.keptPixels.count)
-        return PixelwiseOutputs(input, channels: 1) { range, out in
+        return PixelwiseOutputs(input, channels: 1, keepsGradient: keepsGradient) { range, out in
             var sum = 0.0
             for pixel in range {
                 guard labels[pixel] != ignore else { out.clear(pixel); continue }
@@ -27,7 +27,8 @@ struct PixelwiseBinaryLoss {
                 out.pixelLoss[pixel] = term
                 out.weight[pixel] = weight
                 let dLds = -weight * (gamma * (1 - t.miss) * t.crossEntropy + t.miss)
-                out.gradient[pixel] = (positive ? dLds : -dLds) / count
+                out.gradient?[pixel] = (positive ? dLds : -dLds) / count
+                out.magnitude[pixel] = Swift.abs(dLds) / count
             }
             return sum
         }

@@ -12,18 +12,18 @@ struct PixelwiseMulticlassLoss {
     var alpha: Double?
     var gamma: Double
 
-    func evaluate(_ prepared: PreparedInput) -> PixelwiseOutputs {
+    func evaluate(_ prepared: PreparedInput, keepsGradient: Bool) -> PixelwiseOutputs {
         let input = prepared.input, labels = input.truth.labels, ignore = input.ignoredLabel
         let terms = prepared.terms, probabilities = prepared.probabilities
         let classes = input.logits.classes, plane = input.pixelCount, count = Double(input.keptPixels.count)
-        return PixelwiseOutputs(input, channels: classes) { range, out in
+        return PixelwiseOutputs(input, channels: classes, keepsGradient: keepsGradient) { range, out in
             // Per pixel of the chunk: ∂L/∂z_t and the factor of p_k in ∂L/∂z_k; then the gradient is written one
             // class plane at a time, so that every write streams through contiguous memory.
             var targetSlope = [Double](repeating: 0, count: range.count)
             var offTargetScale = [Double](repeating: 0, count: range.count)
             var sum = 0.0
             for pixel in range {
-                guard labels[pixel] != ignore else { out.pixelLoss[pixel] = 0; out.weight[pixel] = 0; continue }
+                guard labels[pixel] != ignore else { out.clear(pixel); continue }
                 let target = Int(labels[pixel]), t = terms[pixel]
                 let alphaT = alpha.map { target == 0 ? 1 - $0 : $0 } ?? 1
                 let weight = alphaT * StableMath.power(t.miss, gamma, logBase: t.logMiss)
@@ -36,12 +36,18 @@ struct PixelwiseMulticlassLoss {
                 targetSlope[pixel - range.lowerBound] = -weight * (gamma * pTarget * t.crossEntropy + t.miss) / count
                 offTargetScale[pixel - range.lowerBound] = weight * (gamma * pTarget * ratio + 1) / count
             }
+            var squaredNorm = [Double](repeating: 0, count: range.count)
             for c in 0..<classes {
                 let base = c * plane
-                for pixel in range {
+                for pixel in range where labels[pixel] != ignore {
                     let k = pixel - range.lowerBound
-                    out.gradient[base + pixel] = labels[pixel] == c ? targetSlope[k] : offTargetScale[k] * probabilities[base + pixel]
+                    let slope = labels[pixel] == c ? targetSlope[k] : offTargetScale[k] * probabilities[base + pixel]
+                    out.gradient?[base + pixel] = slope
+                    squaredNorm[k] += slope * slope
                 }
+            }
+            for pixel in range where labels[pixel] != ignore {
+                out.magnitude[pixel] = squaredNorm[pixel - range.lowerBound].squareRoot()
             }
             return sum
         }

@@ -121,8 +121,10 @@ struct RegionLoss {
     }
 
     /// Multi-class: the mean over all C classes of the loss of one-hot(y)_c against `p_c = softmax(z)_c`, with
-    /// its implicit weight map.
-    func evaluateMulticlass(_ prepared: PreparedInput) -> (value: Double, gradient: [Double], weight: [Double]) {
+    /// the gradient's per-pixel norm and the implicit weight map (see ``Softmax/backward(_:keepsGradient:slopes:)``).
+    func evaluateMulticlass(
+        _ prepared: PreparedInput, keepsGradient: Bool
+    ) -> (value: Double, gradient: [Double], magnitude: [Double], weight: [Double]) {
         let input = prepared.input, labels = input.truth.labels, ignore = input.ignoredLabel
         let probabilities = prepared.probabilities
         let classes = input.logits.classes, plane = input.pixelCount
@@ -138,14 +140,14 @@ struct RegionLoss {
         }.reduce([Counts](repeating: Counts(), count: classes)) { zip($0, $1).map(+) }
         let scores = counts.map(score)
         let share = 1 / Double(classes)
-        let (gradient, weight) = Softmax.backward(prepared) { range, g in
+        let (gradient, magnitude, weight) = Softmax.backward(prepared, keepsGradient: keepsGradient) { range, g in
             for (c, score) in scores.enumerated() {
                 for pixel in range where labels[pixel] != ignore {
                     let y: Double = labels[pixel] == c ? 1 : 0
-                    g[c * plane + pixel] = (score.a * y + score.b * probabilities[c * plane + pixel] + score.c) * share
+                    g[c, pixel] = (score.a * y + score.b * probabilities[c * plane + pixel] + score.c) * share
                 }
             }
         }
-        return (scores.map(\.value).reduce(0, +) / Double(classes), gradient, weight)
+        return (scores.map(\.value).reduce(0, +) / Double(classes), gradient, magnitude, weight)
     }
 }

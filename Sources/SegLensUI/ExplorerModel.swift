@@ -18,7 +18,8 @@ public struct ExplorerModel: Sendable {
     public private(set) var center: (row: Int, column: Int)
     public private(set) var showsHelp = false
 
-    /// One result per loss of ``losses``, for the current prediction and parameters.
+    /// One result per loss of ``losses``, for the current prediction and parameters; the maps only (the heatmap
+    /// shows the gradient's per-pixel norm, so the C×H×W gradient is not kept).
     public private(set) var results: [LossResult]
     public private(set) var metrics: SegmentationMetrics
     /// The current prediction, prepared once so that a parameter step re-evaluates one loss from cached terms.
@@ -198,11 +199,11 @@ public struct ExplorerModel: Sendable {
     private static func evaluate(
         _ losses: [Loss], on prepared: PreparedInput, parameters: [Loss: LossParameters]
     ) -> [LossResult] {
-        losses.map { $0.evaluate(prepared, parameters: parameters[$0]) }
+        losses.map { $0.evaluate(prepared, parameters: parameters[$0], keepsGradient: false) }
     }
 
     private mutating func recompute(_ loss: Loss) {
         guard let index = losses.firstIndex(of: loss) else { return }
-        results[index] = loss.evaluate(prepared, parameters: parameters[loss])
+        results[index] = loss.evaluate(prepared, parameters: parameters[loss], keepsGradient: false)
     }
 }

@@ -87,7 +87,7 @@ struct PixelPanels {
 
         let values: [Double]
         switch mode {
-        case .gradient: values = result.gradientMagnitude(pixelCount: input.pixelCount)
+        case .gradient: values = result.gradientMagnitude
         case .weight: values = result.weight
         case .loss, .errors:
             guard let pixelLoss = result.pixelLoss else {

@@ -60,7 +60,7 @@ import Testing
         #expect(try sample.metrics().foreground.dice == 1)
         let dice = try sample.evaluate("dice")
         #expect(abs(dice.value - 0.25) < 0.005)
-        let gradient = dice.gradientMagnitude(pixelCount: sample.truth.pixelCount)
+        let gradient = dice.gradientMagnitude
         let largest = gradient.max()!
         #expect(sample.edgePixels.contains(gradient.argmax))
         // The sure pixels (probability 1 inside the object, 0 far out) get practically no gradient.
@@ -144,7 +144,7 @@ import Testing
         #expect(metrics.pixelAccuracy > 0.9)
         #expect(abs(metrics.foreground.iou - 0.79) < 0.005)
         let iou = try sample.evaluate("iou")
-        let gradient = iou.gradientMagnitude(pixelCount: sample.truth.pixelCount)
+        let gradient = iou.gradientMagnitude
         let largest = gradient.max()!
         for pixel in gradient.indices where !edge.contains(pixel) {
             #expect(gradient[pixel] < 1e-5 * largest)

@@ -100,6 +100,25 @@ import SegLensCore
         }
     }
 
+    /// Without the gradient, every map is the same, and the magnitude is the norm of the full gradient per pixel.
+    @Test func mapsOnlyEvaluationAgreesWithTheFullOne() {
+        for loss in Loss.allCases {
+            let input = loss.mode == .binary
+                ? GeneratedInputs.binary(height: 7, width: 9, ignoring: 3, seed: 21)
+                : GeneratedInputs.multiclass(classes: 4, height: 6, width: 5, ignoring: 3, seed: 22)
+            let prepared = PreparedInput(input)
+            let full = loss.evaluate(prepared), maps = loss.evaluate(prepared, keepsGradient: false)
+            #expect(maps.gradient.isEmpty && full.gradient.count == input.logits.values.count, "\(loss.name)")
+            #expect(maps.value == full.value && maps.weight == full.weight && maps.pixelLoss == full.pixelLoss, "\(loss.name)")
+            let plane = input.pixelCount, channels = input.logits.classes
+            for pixel in 0..<plane {
+                let norm = (0..<channels).map { full.gradient[$0 * plane + pixel] }.map { $0 * $0 }.reduce(0, +).squareRoot()
+                #expect(abs(maps.gradientMagnitude[pixel] - norm) <= 1e-15 * max(1, norm), "\(loss.name) pixel \(pixel)")
+                #expect(full.gradientMagnitude[pixel] == maps.gradientMagnitude[pixel], "\(loss.name) pixel \(pixel)")
+            }
+        }
+    }
+
     @Test func ignoredPixelsChangeNothingAndGetNoGradient() {
         let base = GeneratedInputs.binary(height: 4, width: 4, seed: 5)
         var labels = base.truth.labels
