@@ -16,7 +16,6 @@ extension Loss {
         let input = prepared.input
         precondition(input.mode == mode, "\(name) is a \(mode.rawValue) loss but the input is \(input.mode.rawValue)")
         let parameters = parameters ?? defaultParameters
-        let value: Double, gradient: [Double]
         func result(_ outputs: PixelwiseOutputs) -> LossResult {
             LossResult(
                 loss: self, parameters: parameters, value: outputs.sum / Double(input.keptPixels.count),
@@ -48,18 +47,14 @@ extension Loss {
                 : PixelwiseMulticlassLoss(alpha: parameters.alpha, gamma: parameters.gamma)
             return result(kernel.evaluate(prepared, keepsGradient: keepsGradient))
         case .dice, .diceSquared, .iou, .tversky, .focalTversky:
-            (value, gradient) = regionLoss(parameters).evaluateBinary(prepared)
+            return result(regionLoss(parameters).evaluateBinary(prepared, keepsGradient: keepsGradient))
         case .multiclassDice, .multiclassIoU, .multiclassTversky:
             return result(regionLoss(parameters).evaluateMulticlass(prepared, keepsGradient: keepsGradient))
         case .lovaszHinge:
-            (value, gradient) = LovaszLoss.hinge(prepared)
+            return result(LovaszLoss.hinge(prepared, keepsGradient: keepsGradient))
         case .lovaszSoftmax:
             return result(LovaszLoss.softmax(prepared, keepsGradient: keepsGradient))
         }
-        return LossResult(
-            loss: self, parameters: parameters, value: value, gradient: keepsGradient ? gradient : [],
-            gradientMagnitude: gradient.map(Swift.abs), pixelLoss: nil,
-            weight: ImplicitWeight.binary(gradient: gradient, prepared: prepared))
     }
 
     private func regionLoss(_ parameters: LossParameters) -> RegionLoss {

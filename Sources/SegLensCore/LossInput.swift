@@ -25,7 +25,7 @@ public struct LossInput: Sendable {
     public var ignoredCount: Int { pixelCount - keptPixels.count }
     /// The label of ignored pixels as a plain value for hot loops: the ignore index, or −1 without one (no kept
     /// label is negative, so `label != ignoredLabel` is true exactly for kept pixels).
-    var ignoredLabel: Int32 { ignoreIndex ?? -1 }
+    public var ignoredLabel: Int32 { ignoreIndex ?? -1 }
 
     /// Validates logits against a truth.
     public init(truth: LabelMap, logits: Logits, ignoreIndex: Int32? = nil) throws(InputError) {

@@ -32,7 +32,9 @@ enum LovaszLoss {
     }
 
     /// Lovász hinge on one image: `e_i = 1 − z_i·(2y_i − 1)` over kept pixels.
-    static func hinge(_ prepared: PreparedInput) -> (value: Double, gradient: [Double]) {
+    static func hinge(
+        _ prepared: PreparedInput, keepsGradient: Bool
+    ) -> (value: Double, gradient: [Double], magnitude: [Double], weight: [Double]) {
         let input = prepared.input
         let labels = input.truth.labels, logits = input.logits.values
         let kept = input.keptPixels
@@ -43,7 +45,8 @@ enum LovaszLoss {
         for (k, pixel) in kept.enumerated() {
             gradient[pixel] = foreground[k] ? -slope[k] : slope[k]
         }
-        return (value, gradient)
+        let maps = ImplicitWeight.binaryMaps(prepared, keepsGradient: keepsGradient) { gradient[$0] }
+        return (value, maps.gradient, maps.magnitude, maps.weight)
     }
 
     /// Lovász-softmax: for each class c present among the kept labels, `e_i = |1[y_i = c] − p_c,i|`;
@@ -79,11 +82,19 @@ enum LovaszLoss {
                 return classValue
             }
         }
-        let (gradient, magnitude, weight) = Softmax.backward(prepared, keepsGradient: keepsGradient) { range, g in
-            for c in 0..<classes {
-                for pixel in range { g[c, pixel] = slopes[c * plane + pixel] }
-            }
-        }
+        let (gradient, magnitude, weight) = Softmax.backward(
+            prepared, keepsGradient: keepsGradient, slopes: StoredSlopes(values: slopes, plane: plane))
         return (values.reduce(0, +) / Double(presentCount), gradient, magnitude, weight)
+    }
+}
+
+/// Slopes `∂L/∂p` computed beforehand, in the layout of ``Logits``.
+private struct StoredSlopes: ProbabilitySlopes {
+    let values: [Double]
+    let plane: Int
+
+    @inline(__always)
+    func slope(class c: Int, pixel: Int, probability: Double, isLabel: Bool) -> Double {
+        values[c * plane + pixel]
     }
 }

@@ -95,8 +95,11 @@ struct RegionLoss {
         return Score(value: 1 - numerator / d, a: -1 / d, b: 0, c: beta * numerator / (d * d))
     }
 
-    /// Binary: `p = σ(z)`, `∂L/∂z_i = (a·y_i + b·p_i + c)·σ(z_i)·σ(−z_i)`.
-    func evaluateBinary(_ prepared: PreparedInput) -> (value: Double, gradient: [Double]) {
+    /// Binary: `p = σ(z)`, `∂L/∂z_i = (a·y_i + b·p_i + c)·σ(z_i)·σ(−z_i)`, with its magnitude and the implicit weight
+    /// (see ``ImplicitWeight``) written in the same pass.
+    func evaluateBinary(
+        _ prepared: PreparedInput, keepsGradient: Bool
+    ) -> (value: Double, gradient: [Double], magnitude: [Double], weight: [Double]) {
         let input = prepared.input, kept = input.keptPixels, labels = input.truth.labels
         let probabilities = prepared.probabilities, terms = prepared.terms
         let counts = ParallelChunks.map(count: kept.count) { range in
@@ -107,17 +110,11 @@ struct RegionLoss {
             return counts
         }.reduce(Counts(), +)
         let score = score(counts)
-        var gradient = [Double](repeating: 0, count: input.pixelCount)
-        gradient.withUnsafeMutableBufferPointer { buffer in
-            let g = DisjointWrites(buffer)
-            ParallelChunks.forEach(count: kept.count) { range in
-                for index in range {
-                    let pixel = kept[index], p = probabilities[pixel]
-                    g[pixel] = (score.a * Double(labels[pixel]) + score.b * p + score.c) * p * terms[pixel].complement
-                }
-            }
+        let maps = ImplicitWeight.binaryMaps(prepared, keepsGradient: keepsGradient) { pixel in
+            let p = probabilities[pixel]
+            return (score.a * Double(labels[pixel]) + score.b * p + score.c) * p * terms[pixel].complement
         }
-        return (score.value, gradient)
+        return (score.value, maps.gradient, maps.magnitude, maps.weight)
     }
 
     /// Multi-class: the mean over all C classes of the loss of one-hot(y)_c against `p_c = softmax(z)_c`, with
@@ -139,15 +136,20 @@ struct RegionLoss {
             }
         }.reduce([Counts](repeating: Counts(), count: classes)) { zip($0, $1).map(+) }
         let scores = counts.map(score)
-        let share = 1 / Double(classes)
-        let (gradient, magnitude, weight) = Softmax.backward(prepared, keepsGradient: keepsGradient) { range, g in
-            for (c, score) in scores.enumerated() {
-                for pixel in range where labels[pixel] != ignore {
-                    let y: Double = labels[pixel] == c ? 1 : 0
-                    g[c, pixel] = (score.a * y + score.b * probabilities[c * plane + pixel] + score.c) * share
-                }
-            }
-        }
+        let slopes = AffineSlopes(scores: scores, share: 1 / Double(classes))
+        let (gradient, magnitude, weight) = Softmax.backward(prepared, keepsGradient: keepsGradient, slopes: slopes)
         return (scores.map(\.value).reduce(0, +) / Double(classes), gradient, magnitude, weight)
+    }
+}
+
+/// The multi-class overlap slopes: `∂L/∂p_c = (a_c·y_c + b_c·p_c + c_c)/C` from each class's score.
+private struct AffineSlopes: ProbabilitySlopes {
+    let scores: [RegionLoss.Score]
+    let share: Double
+
+    @inline(__always)
+    func slope(class c: Int, pixel: Int, probability: Double, isLabel: Bool) -> Double {
+        let score = scores[c]
+        return (score.a * (isLabel ? 1 : 0) + score.b * probability + score.c) * share
     }
 }

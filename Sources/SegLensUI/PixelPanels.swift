@@ -10,7 +10,7 @@ struct PixelPanels {
         let input = model.input
         let binary = input.mode == .binary
         let labels = input.truth.labels
-        let ignore = input.ignoreIndex
+        let ignore = input.ignoredLabel
         let width = input.width
 
         // Truth: the majority label of a block.
@@ -29,7 +29,7 @@ struct PixelPanels {
         }
         drawLegend(into: &canvas, rect: rects[0], items: model.scenario.classNames.enumerated().map {
             (theme.classPaint($0.offset, binary: binary), $0.element)
-        } + (ignore == nil ? [] : [(theme.ignored, "void")]))
+        } + (input.ignoreIndex == nil ? [] : [(theme.ignored, "void")]))
 
         // Prediction: the mean probability (binary) or the class of the largest mean probability.
         let probabilities = model.probabilities
@@ -59,7 +59,7 @@ struct PixelPanels {
         let input = model.input, result = model.selectedResult
         let mode = model.heatmapMode
         let title = "\(mode.rawValue) · \(result.loss.name)"
-        let width = input.width, labels = input.truth.labels, ignore = input.ignoreIndex
+        let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
 
         if mode == .errors {
             let binary = input.mode == .binary
