@@ -144,6 +144,11 @@ struct PixelPanels {
         let viewport = PixelViewport(
             imageHeight: image.height, imageWidth: image.width, dotRows: inner.height * (halfBlocks ? 2 : 1),
             dotColumns: inner.width / cellsPerDot, zoom: model.zoom, center: model.center)
+        if viewport.isDownsampled, let block = viewport.rows.first?.count {
+            // Say how many pixels a dot stands for, in the top edge: "1:14" is one dot for a 14×14 block.
+            let scale = " 1:\(block) "
+            canvas.put(scale, row: rect.row, column: rect.endColumn - 2 - scale.count, pen: theme.dim)
+        }
         func compute() -> [[Paint]] { viewport.rows.map { rows in viewport.columns.map { columns in paint(rows, columns) } } }
         let dots = panel.map { panel in
             model.dotCache.dots(

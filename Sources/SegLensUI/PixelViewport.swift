@@ -29,6 +29,6 @@ struct PixelViewport: Equatable {
         }
     }
 
-    /// True when a dot covers more than one pixel.
+    /// True when a dot covers more than one pixel (a block of `rows[0].count` squared).
     var isDownsampled: Bool { (rows.first?.count ?? 1) > 1 || (columns.first?.count ?? 1) > 1 }
 }
