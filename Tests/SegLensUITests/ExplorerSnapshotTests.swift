@@ -40,6 +40,19 @@ import SegLensUI
         assertSnapshot(screen(ExplorerFixtures.binary, keys: "?", size: Self.large), named: "help-160x48")
     }
 
+    @Test func largeInputsAreDownsampledAndSaySo() {
+        let input = SyntheticInput.make(size: 240, classes: 1, seed: 7)
+        let scenario = Scenario(
+            title: "240×240 synthetic", classNames: ["background", "blob"],
+            predictions: [Scenario.Prediction(name: "noisy", input: input)])
+        let text = screen(scenario)
+        // 240 rows into the 13 inner rows of a panel (24 less the header, 5 table rows, the parameters, metrics
+        // and status lines, and 2 borders), 240 columns into 24: square blocks of ⌈240/13⌉ = 19 pixels.
+        #expect(text.split(separator: "\n")[1].contains(" 1:19 "))
+        assertSnapshot(text, named: "downsampled-240-80x24")
+        assertSnapshot(screen(scenario, keys: "+ + D"), named: "downsampled-240-zoomed-80x24")
+    }
+
     @Test func tooSmall() {
         assertSnapshot(screen(ExplorerFixtures.binary, size: TerminalSize(rows: 20, columns: 70)), named: "too-small-70x20")
     }
