@@ -6,7 +6,7 @@ public enum ExplorerAction: Hashable, Sendable, CaseIterable {
     case selectAlpha, selectGamma, selectBeta, selectSmooth
     case nextHeatmap, nextPrediction, reset
     case zoomIn, zoomOut, panUp, panDown, panLeft, panRight
-    case toggleHelp, closeOverlay, quit
+    case toggleHelp, closeOverlay, repaint, quit
 }
 
 /// One row of the key table: the keys, what they do, and how the help overlay and the status bar name them.
@@ -47,6 +47,7 @@ public enum KeyTable {
         KeyBinding(keys: [.ctrlRight, .character("D")], action: .panRight, label: "C-→ D", help: "pan right", hint: nil),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, label: "?", help: "show or hide this help", hint: "? help"),
         KeyBinding(keys: [.escape], action: .closeOverlay, label: "Esc", help: "close the help", hint: nil),
+        KeyBinding(keys: [.control("l")], action: .repaint, label: "C-l", help: "repaint the whole screen", hint: nil),
         KeyBinding(keys: [.character("q")], action: .quit, label: "q", help: "quit", hint: "q quit"),
     ]
 

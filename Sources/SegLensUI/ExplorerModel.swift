@@ -17,6 +17,8 @@ public struct ExplorerModel: Sendable {
     /// The pixel at the centre of the panels when zoomed in, `(row, column)`.
     public private(set) var center: (row: Int, column: Int)
     public private(set) var showsHelp = false
+    /// True after an update that asked to repaint the whole screen (Ctrl-L), e.g. after line noise over SSH.
+    public private(set) var needsFullRepaint = false
 
     /// One result per loss of ``losses``, for the current prediction and parameters; the maps only (the heatmap
     /// shows the gradient's per-pixel norm, so the C×H×W gradient is not kept).
@@ -73,6 +75,7 @@ public struct ExplorerModel: Sendable {
     /// click selects the loss or parameter under it.
     public mutating func update(_ keys: [Key], screen: TerminalSize? = nil) -> Bool {
         var dirtyLosses = Set<Loss>(), predictionChanged = false
+        needsFullRepaint = false
         for key in keys {
             for action in actions(for: key, screen: screen) {
                 guard apply(action, dirtyLosses: &dirtyLosses, predictionChanged: &predictionChanged) else { return false }
@@ -109,7 +112,7 @@ public struct ExplorerModel: Sendable {
     private mutating func apply(
         _ action: ExplorerAction, dirtyLosses: inout Set<Loss>, predictionChanged: inout Bool
     ) -> Bool {
-        if showsHelp && action != .quit && action != .toggleHelp {
+        if showsHelp && action != .quit && action != .toggleHelp && action != .repaint {
             if action == .closeOverlay { showsHelp = false }
             return true
         }
@@ -117,6 +120,7 @@ public struct ExplorerModel: Sendable {
         case .quit: return false
         case .toggleHelp: showsHelp.toggle()
         case .closeOverlay: break
+        case .repaint: needsFullRepaint = true
         case .nextLoss: selectLoss(lossIndex + 1)
         case .previousLoss: selectLoss(lossIndex - 1)
         case .nextParameter: moveParameterSelection(by: 1)

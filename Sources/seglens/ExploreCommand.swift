@@ -26,7 +26,8 @@ struct ExploreCommand: ParsableCommand {
                 outcome = try TerminalSession.run(options: TerminalOptions(noColor: noColor, ascii: ascii, mouse: !noMouse)) {
                     keys, context in
                     guard model.update(keys, screen: context.size) else { return .quit }
-                    return .redraw(ExplorerView.render(model, size: context.size, capabilities: context.capabilities))
+                    let frame = ExplorerView.render(model, size: context.size, capabilities: context.capabilities)
+                    return model.needsFullRepaint ? .repaint(frame) : .redraw(frame)
                 }
             } catch let error as TerminalError {
                 throw CommandFailure(.terminal, error.description)

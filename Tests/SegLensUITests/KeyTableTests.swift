@@ -79,6 +79,10 @@ import SegLensUI
         case .panRight: #expect(model.center.column > before.center.column)
         case .toggleHelp: #expect(model.showsHelp)
         case .closeOverlay: #expect(before.showsHelp && !model.showsHelp)
+        case .repaint:
+            #expect(model.needsFullRepaint && !before.needsFullRepaint)
+            _ = model.update([.tab])
+            #expect(!model.needsFullRepaint)
         }
     }
 

@@ -135,6 +135,10 @@ else
 fi
 tl_send Escape
 if tl_wait_gone "next loss" 5; then pass "Escape closes the help"; else fail "Escape closes the help" "$(pane_dump)"; fi
+# Ctrl-L repaints everything: wipe the pane from tmux's side, then the program must draw it all again.
+tl_tmux clear-history -t "$TL_SESSION"; tl_tmux send-keys -t "$TL_SESSION" -R
+tl_send C-l
+if tl_wait_for "$title" 5; then pass "Ctrl-L repaints the screen"; else fail "Ctrl-L repaints the screen" "$(pane_dump)"; fi
 
 tl_resize 70 20
 if tl_wait_for "terminal too small" 5; then pass "70×20 shows 'terminal too small'"; else fail "70×20 shows 'terminal too small'"; fi
