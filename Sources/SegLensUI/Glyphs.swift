@@ -1,3 +1,5 @@
+import Foundation
+
 /// The characters views draw with, in a Unicode and an ASCII variant.
 ///
 /// Pick one with ``Capabilities/glyphs``. Every glyph is one column wide;
@@ -82,6 +84,10 @@ public struct Glyphs: Hashable, Sendable {
     public static func asciiFallback(for glyph: Character) -> Character {
         if glyph.isASCII { return glyph }
         if let mapped = fallbackTable[glyph] { return mapped }
+        // Accented Latin letters lose their accents: "á" → "a", "Ü" → "U".
+        if let plain = String(glyph).folding(options: .diacriticInsensitive, locale: nil).first, plain.isASCII {
+            return plain
+        }
         guard let scalar = glyph.unicodeScalars.first?.value else { return "?" }
         switch scalar {
         case 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550: return "-"

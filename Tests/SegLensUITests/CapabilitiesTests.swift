@@ -93,3 +93,11 @@ import Testing
         }
     }
 }
+
+@Suite struct AsciiFallbackTests {
+    @Test func accentedLettersLoseTheirAccents() {
+        #expect(String("Lovász Ünïcode".map(Glyphs.asciiFallback)) == "Lovasz Unicode")
+        #expect(Glyphs.asciiFallback(for: "α") == "a")
+        #expect(Glyphs.asciiFallback(for: "漢") == "?")
+    }
+}
