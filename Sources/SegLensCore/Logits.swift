@@ -1,13 +1,5 @@
 import RealModule
 
-/// How the numbers of a prediction are to be read.
-public enum PredictionKind: String, Sendable, CaseIterable {
-    /// Raw scores: `σ(z)` (binary) or `softmax(z)` (multi-class) gives the probabilities.
-    case logits
-    /// Probabilities in `[0, 1]`, turned into logits by ``Logits/init(probabilities:)``.
-    case probabilities
-}
-
 /// A model's prediction as logits `z`, laid out `(C, H, W)` in C order; a binary prediction has `C = 1`.
 ///
 /// All losses and gradients of seglens are taken with respect to these values.
