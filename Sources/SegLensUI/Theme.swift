@@ -1,9 +1,3 @@
-/// What one displayed pixel (a "dot") looks like: a colour for colour screens and a glyph for glyph screens.
-struct Paint: Hashable, Sendable {
-    var color: TerminalColor
-    var glyph: Character
-}
-
 /// Colours, glyphs and pens of the explorer for one set of capabilities.
 ///
 /// Colours are xterm-256 indices; ``SegLensUI/Canvas/adapted(to:)`` maps them to 16 colours or none. With colour
@@ -69,12 +63,4 @@ struct Theme {
     func swatch(_ paint: Paint) -> Cell {
         usesColor ? Cell(glyphs.fullBlock, foreground: paint.color) : Cell(paint.glyph, pen: .plain)
     }
-}
-
-/// The error class of a pixel on the thresholded prediction; multi-class uses true positive for a right class and
-/// false positive for a wrong one. Ordered by how much it matters when several pixels share one dot.
-enum ErrorKind: Int, Comparable {
-    case ignored, trueNegative, truePositive, falsePositive, falseNegative
-
-    static func < (lhs: ErrorKind, rhs: ErrorKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,0 +1,46 @@
+/// The one key table of the explorer: it drives key dispatch, the `?` help overlay and the status-bar hints.
+public enum KeyTable {
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(keys: [.tab], action: .nextLoss, label: "Tab", help: "next loss", hint: "Tab loss"),
+        KeyBinding(keys: [.backTab], action: .previousLoss, label: "S-Tab", help: "previous loss", hint: nil),
+        KeyBinding(keys: [.up, .character("k")], action: .previousParameter, label: "↑ k", help: "previous parameter", hint: nil),
+        KeyBinding(keys: [.down, .character("j")], action: .nextParameter, label: "↓ j", help: "next parameter", hint: "↑↓ parameter"),
+        KeyBinding(keys: [.left, .character("h")], action: .decrease, label: "← h", help: "decrease the parameter", hint: nil),
+        KeyBinding(keys: [.right, .character("l")], action: .increase, label: "→ l", help: "increase the parameter", hint: "←→ value"),
+        KeyBinding(keys: [.shiftLeft, .character("H")], action: .decreaseCoarse, label: "S-← H", help: "decrease (coarse)", hint: nil),
+        KeyBinding(keys: [.shiftRight, .character("L")], action: .increaseCoarse, label: "S-→ L", help: "increase (coarse)", hint: nil),
+        KeyBinding(keys: [.character("a")], action: .selectAlpha, label: "a", help: "select α", hint: nil),
+        KeyBinding(keys: [.character("g")], action: .selectGamma, label: "g", help: "select γ", hint: nil),
+        KeyBinding(keys: [.character("b")], action: .selectBeta, label: "b", help: "select β", hint: nil),
+        KeyBinding(keys: [.character("s")], action: .selectSmooth, label: "s", help: "select smooth", hint: nil),
+        KeyBinding(keys: [.character("m")], action: .nextHeatmap, label: "m", help: "next heatmap view", hint: "m heatmap"),
+        KeyBinding(keys: [.character("p")], action: .nextPrediction, label: "p", help: "next prediction", hint: "p prediction"),
+        KeyBinding(keys: [.character("r")], action: .reset, label: "r", help: "reset values, zoom, pan", hint: nil),
+        KeyBinding(keys: [.character("+"), .character("=")], action: .zoomIn, label: "+", help: "zoom in", hint: nil),
+        KeyBinding(keys: [.character("-")], action: .zoomOut, label: "-", help: "zoom out", hint: nil),
+        KeyBinding(keys: [.ctrlUp, .character("W")], action: .panUp, label: "C-↑ W", help: "pan up", hint: nil),
+        KeyBinding(keys: [.ctrlDown, .character("S")], action: .panDown, label: "C-↓ S", help: "pan down", hint: nil),
+        KeyBinding(keys: [.ctrlLeft, .character("A")], action: .panLeft, label: "C-← A", help: "pan left", hint: nil),
+        KeyBinding(keys: [.ctrlRight, .character("D")], action: .panRight, label: "C-→ D", help: "pan right", hint: nil),
+        KeyBinding(keys: [.character("?")], action: .toggleHelp, label: "?", help: "show or hide this help", hint: "? help"),
+        KeyBinding(keys: [.escape], action: .closeOverlay, label: "Esc", help: "close the help", hint: nil),
+        KeyBinding(keys: [.control("l")], action: .repaint, label: "C-l", help: "repaint the whole screen", hint: nil),
+        KeyBinding(keys: [.character("q")], action: .quit, label: "q", help: "quit", hint: "q quit"),
+    ]
+
+    private static let actionsByKey: [Key: ExplorerAction] = {
+        var table: [Key: ExplorerAction] = [:]
+        for binding in bindings {
+            for key in binding.keys {
+                precondition(table[key] == nil, "key \(key) is bound twice")
+                table[key] = binding.action
+            }
+        }
+        return table
+    }()
+
+    /// The action of `key`, if it has one.
+    public static func action(for key: Key) -> ExplorerAction? {
+        actionsByKey[key]
+    }
+}
