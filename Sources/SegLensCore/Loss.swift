@@ -1,25 +1,3 @@
-/// A tunable parameter of a loss.
-public enum LossParameter: String, Sendable, CaseIterable {
-    /// Focal class balance: weight α on positives (binary) or on classes ≥ 1 (multi-class), 1−α on the rest.
-    case alpha
-    /// Focal exponent on `(1 − p_t)`, or the focal-Tversky exponent on `(1 − TI)`.
-    case gamma
-    /// Positive weight (weighted BCE), positive share (balanced BCE) or false-positive weight (Tversky, FN gets 1−β).
-    case beta
-    /// Additive smoothing `s` of the region losses (numerator and denominator).
-    case smooth
-
-    /// The Greek letter or word shown for the parameter.
-    public var symbol: String {
-        switch self {
-        case .alpha: "α"
-        case .gamma: "γ"
-        case .beta: "β"
-        case .smooth: "s"
-        }
-    }
-}
-
 /// One loss of the seglens catalogue (see docs/losses.md and the conventions it follows).
 public enum Loss: Sendable, Hashable, CaseIterable {
     case bce, weightedBCE, balancedBCE, binaryFocal, dice, diceSquared, iou, tversky, focalTversky, lovaszHinge
@@ -124,41 +102,6 @@ public enum Loss: Sendable, Hashable, CaseIterable {
         case .multiclassIoU: "mean over classes of iou"
         case .multiclassTversky: "mean over classes of tversky"
         case .lovaszSoftmax: "mean over present classes of Σ e_sorted·Δ_Jaccard, e = |1[y=c] − p_c|"
-        }
-    }
-}
-
-/// Values of α, γ, β and smooth. A loss reads only the ones in ``Loss/parameters``; the others are ignored.
-public struct LossParameters: Sendable, Hashable {
-    /// `nil` means no α weighting (every pixel weighs 1).
-    public var alpha: Double?
-    public var gamma: Double
-    public var beta: Double
-    public var smooth: Double
-
-    public init(alpha: Double? = 0.25, gamma: Double = 2, beta: Double = 0.3, smooth: Double = 1e-5) {
-        self.alpha = alpha
-        self.gamma = gamma
-        self.beta = beta
-        self.smooth = smooth
-    }
-
-    public subscript(parameter: LossParameter) -> Double? {
-        get {
-            switch parameter {
-            case .alpha: alpha
-            case .gamma: gamma
-            case .beta: beta
-            case .smooth: smooth
-            }
-        }
-        set {
-            switch parameter {
-            case .alpha: alpha = newValue
-            case .gamma: gamma = newValue ?? gamma
-            case .beta: beta = newValue ?? beta
-            case .smooth: smooth = newValue ?? smooth
-            }
         }
     }
 }

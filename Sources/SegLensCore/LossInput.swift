@@ -1,9 +1,3 @@
-/// Binary (one logit channel, labels 0/1) or multi-class (C ≥ 2 channels, labels 0…C−1).
-public enum SegmentationMode: String, Sendable, CaseIterable {
-    case binary
-    case multiclass
-}
-
 /// A validated truth / prediction pair, ready for every loss of its mode.
 ///
 /// Validation guarantees: at least one pixel, equal spatial shapes, every label a class id or the ignore index,

@@ -29,17 +29,3 @@ enum ParallelChunks {
         _ = map(count: count, chunkSize: chunkSize, body)
     }
 }
-
-/// A mutable buffer that parallel chunks write to at disjoint indices.
-struct DisjointWrites<Element>: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<Element>
-
-    subscript(index: Int) -> Element {
-        get { base[index] }
-        nonmutating set { base[index] = newValue }
-    }
-
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
-        base = buffer.baseAddress!
-    }
-}

@@ -1,9 +1,3 @@
-/// `∂L/∂p_c` at one pixel, as the softmax backward pass reads it.
-protocol ProbabilitySlopes {
-    /// `∂L/∂p_c` at `pixel`, whose probability of class c is `probability`; `isLabel` when c is its true class.
-    func slope(class c: Int, pixel: Int, probability: Double, isLabel: Bool) -> Double
-}
-
 /// The backward pass through the softmax, fused with the implicit weight map of multi-class region losses.
 enum Softmax {
     /// `∂L/∂z` (`C×H×W`, empty unless `keepsGradient`), its per-pixel norm and the implicit weight (`H×W`) of a

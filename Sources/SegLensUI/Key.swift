@@ -1,26 +1,3 @@
-/// A mouse event the terminal reported.
-public struct MouseEvent: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
-        case wheelUp
-        case wheelDown
-        /// Button 1–3 pressed.
-        case press(button: Int)
-        /// Button 1–3 released.
-        case release(button: Int)
-    }
-
-    public var kind: Kind
-    /// Zero-based screen row and column.
-    public var row: Int
-    public var column: Int
-
-    public init(kind: Kind, row: Int, column: Int) {
-        self.kind = kind
-        self.row = row
-        self.column = column
-    }
-}
-
 /// One input event, decoded from the terminal or from a `seglens render --keys`
 /// token.
 public enum Key: Hashable, Sendable {
@@ -45,20 +22,6 @@ public enum Key: Hashable, Sendable {
     /// The terminal changed size; read the new size before drawing.
     case resize
     case mouse(MouseEvent)
-}
-
-/// An error in a key-token string.
-public struct KeyTokenError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The offending token as written.
-    public var token: String
-    /// Its 1-based position in the token list.
-    public var position: Int
-    public var reason: String
-
-    public var description: String {
-        "key token \(position) '\(token)': \(reason). Use single characters or one of "
-            + Key.tokenNames.map { "<\($0)>" }.joined(separator: " ") + " (separated by spaces)"
-    }
 }
 
 extension Key {

@@ -2,21 +2,6 @@ import ArgumentParser
 import SegLensCore
 import SegLensFormats
 
-/// `--alpha` takes a number or `none` (no α weighting).
-struct AlphaArgument: ExpressibleByArgument {
-    var value: Double?
-
-    init?(argument: String) {
-        if argument == "none" {
-            value = nil
-        } else if let number = Double(argument), number.isFinite {
-            value = number
-        } else {
-            return nil
-        }
-    }
-}
-
 /// The loss selection and parameter overrides shared by the commands that compute losses.
 struct LossOptions: ParsableArguments {
     @Option(name: .customLong("loss"), help: "A loss to compute (repeatable). Default: every loss of the input's mode.")
