@@ -1,6 +1,7 @@
 /// Why a truth / prediction pair cannot be evaluated. Positions are zero-based `(row, column)`.
 public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyImage
+    case everyPixelIgnored(ignoreIndex: Int32)
     case shapeMismatch(truth: (height: Int, width: Int), prediction: (height: Int, width: Int))
     case labelOutOfRange(label: Int32, row: Int, column: Int, classes: Int)
     case probabilityOutOfRange(value: Double, channel: Int, row: Int, column: Int)
@@ -10,6 +11,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .emptyImage:
             return "the image is empty (0 pixels)"
+        case let .everyPixelIgnored(ignoreIndex):
+            return "every pixel is ignored (label \(ignoreIndex)): no loss or metric is defined"
         case let .shapeMismatch(truth, prediction):
             return "shape mismatch: truth is \(truth.height)×\(truth.width) but the prediction is \(prediction.height)×\(prediction.width)"
         case let .labelOutOfRange(label, row, column, classes):

@@ -37,6 +37,7 @@ public struct LossInput: Sendable {
             }
             kept.append(index)
         }
+        if kept.isEmpty, let ignoreIndex { throw .everyPixelIgnored(ignoreIndex: ignoreIndex) }
         let plane = logits.pixelCount
         for (index, value) in logits.values.enumerated() where !value.isFinite {
             let pixel = index % plane

@@ -89,6 +89,8 @@ struct InputOptions: ParsableArguments {
             case .labelOutOfRange:
                 let hint = ignoreIndex == nil ? " (a void label needs --ignore-index)" : ""
                 throw CommandFailure(.badData, "\(truthPath): \(error)\(hint)")
+            case .everyPixelIgnored:
+                throw CommandFailure(.badData, "\(truthPath): \(error)")
             case .emptyImage, .shapeMismatch:
                 throw CommandFailure(.badData, "\(truthPath), \(predictionPath): \(error)")
             case .probabilityOutOfRange, .nonFiniteValue:

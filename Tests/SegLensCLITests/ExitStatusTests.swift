@@ -57,6 +57,15 @@ import SegLensFormats
         #expect((try fixed.json()["input"] as? [String: Any])?["ignored"] as? Int == 1)
     }
 
+    @Test func anAllVoidTruthIs65() throws {
+        let void = try directory.npy("allvoid.npy", labels: LabelMap(height: 3, width: 4, labels: [Int32](repeating: 255, count: 12)))
+        try expectFailure(
+            ["eval", "--truth", void, "--logits", logits, "--ignore-index", "255"], status: 65,
+            messages: [void, "every pixel is ignored"])
+        let mask = try directory.file("void.mask", text: "ignore: ?\ntruth:\n  ??\nprediction: probabilities\n  19\n")
+        try expectFailure(["eval", mask], status: 65, messages: [mask, "every pixel is ignored"])
+    }
+
     @Test func probabilityAboveOneIs65() throws {
         var values = TestInputs.uniform(12, in: 0...1, seed: 5)
         values[11] = 1.5

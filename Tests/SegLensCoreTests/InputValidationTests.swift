@@ -33,6 +33,14 @@ import SegLensCore
         }
     }
 
+    @Test func rejectsAnImageWhosePixelsAreAllIgnored() {
+        #expect(throws: InputError.everyPixelIgnored(ignoreIndex: 255)) {
+            try LossInput(
+                truth: LabelMap(height: 1, width: 2, labels: [255, 255]),
+                logits: Logits(classes: 1, height: 1, width: 2, values: [0, 0]), ignoreIndex: 255)
+        }
+    }
+
     @Test func probabilitiesBecomeClampedLogits() throws {
         let binary = try LossInput(truth: truth, prediction: [0, 1, 0.5, 0.25], kind: .probabilities, classes: 1)
         let floor = 1e-7
