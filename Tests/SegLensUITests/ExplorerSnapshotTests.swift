@@ -18,15 +18,12 @@ import SegLensUI
     @Test(arguments: [("", "weight"), ("m", "loss"), ("m m", "errors"), ("m m m", "gradient")])
     func everyHeatmapModeOfFocal(keys: String, mode: String) {
         assertSnapshot(screen(ExplorerFixtures.binary, keys: keys), named: "binary-focal-\(mode)-80x24")
+        assertSnapshot(screen(ExplorerFixtures.binary, keys: keys, size: Self.large), named: "binary-focal-\(mode)-160x48")
     }
 
     @Test func regionLossHasNoPerPixelLossView() {
         // Tab ×4 from focal reaches dice; m selects the loss view, which region losses do not have.
         assertSnapshot(screen(ExplorerFixtures.binary, keys: "<Tab> m"), named: "binary-dice-loss-80x24")
-    }
-
-    @Test func largeScreenMagnifiesThePixels() {
-        assertSnapshot(screen(ExplorerFixtures.binary, size: Self.large), named: "binary-focal-weight-160x48")
     }
 
     @Test func multiclass() {
@@ -55,10 +52,12 @@ import SegLensUI
 
     @Test func tooSmall() {
         assertSnapshot(screen(ExplorerFixtures.binary, size: TerminalSize(rows: 20, columns: 70)), named: "too-small-70x20")
+        assertSnapshot(screen(ExplorerFixtures.binary, size: TerminalSize(rows: 48, columns: 79)), named: "too-small-79x48")
     }
 
     @Test func asciiOnly() {
         assertSnapshot(screen(ExplorerFixtures.binary, capabilities: .plain), named: "binary-ascii-80x24")
+        assertSnapshot(screen(ExplorerFixtures.multiclass, size: Self.large, capabilities: .plain), named: "multiclass-ascii-160x48")
         assertSnapshot(screen(ExplorerFixtures.binary, keys: "?", capabilities: .plain), named: "help-ascii-80x24")
     }
 
