@@ -45,7 +45,7 @@ enum LovaszLoss {
         for (k, pixel) in kept.enumerated() {
             gradient[pixel] = foreground[k] ? -slope[k] : slope[k]
         }
-        let maps = ImplicitWeight.binaryMaps(prepared, keepsGradient: keepsGradient) { gradient[$0] }
+        let maps = BinaryPixelMaps.fill(prepared, keepsGradient: keepsGradient) { gradient[$0] }
         return (value, maps.gradient, maps.magnitude, maps.weight)
     }
 

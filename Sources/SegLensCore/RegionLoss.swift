@@ -96,7 +96,7 @@ struct RegionLoss {
     }
 
     /// Binary: `p = σ(z)`, `∂L/∂z_i = (a·y_i + b·p_i + c)·σ(z_i)·σ(−z_i)`, with its magnitude and the implicit weight
-    /// (see ``ImplicitWeight``) written in the same pass.
+    /// (see ``BinaryPixelMaps``) written in the same pass.
     func evaluateBinary(
         _ prepared: PreparedInput, keepsGradient: Bool
     ) -> (value: Double, gradient: [Double], magnitude: [Double], weight: [Double]) {
@@ -110,7 +110,7 @@ struct RegionLoss {
             return counts
         }.reduce(Counts(), +)
         let score = score(counts)
-        let maps = ImplicitWeight.binaryMaps(prepared, keepsGradient: keepsGradient) { pixel in
+        let maps = BinaryPixelMaps.fill(prepared, keepsGradient: keepsGradient) { pixel in
             let p = probabilities[pixel]
             return (score.a * Double(labels[pixel]) + score.b * p + score.c) * p * terms[pixel].complement
         }

@@ -11,7 +11,7 @@ public enum SyntheticInput {
         let plane = size * size
         let labelCount = Swift.max(classes, 2)
         var labels = [Int32](repeating: 0, count: plane)
-        for _ in 0..<Swift.max(2, labelCount) * 2 {
+        for _ in 0..<labelCount * 2 {
             let centerRow = Double.random(in: 0..<Double(size), using: &random)
             let centerColumn = Double.random(in: 0..<Double(size), using: &random)
             let radius = Double.random(in: 0.05...0.2, using: &random) * Double(size)

@@ -7,9 +7,6 @@ public enum TerminalAction: Sendable {
     case redraw(Canvas)
     /// Show this frame from scratch (clears the terminal first), e.g. for Ctrl-L.
     case repaint(Canvas)
-    /// Show this frame and call the step function again after `next` even if
-    /// no key arrives (with an empty key batch): for animations.
-    case animate(Canvas, next: Duration)
     /// Leave the run loop; the session restores the terminal.
     case quit
 }

@@ -293,19 +293,6 @@ public final class TerminalSession {
         needsFullRepaint = true  // terminals reflow or clear on resize; ncurses can't know
     }
 
-    /// Waits for the next key. `timeout` nil blocks; returns nil on timeout,
-    /// on a signal (see ``pendingSignal``) or when input fails.
-    public func nextKey(timeout: Duration? = nil) -> Key? {
-        guard isOpen else { return nil }
-        while true {
-            switch read(timeout: timeout) {
-            case .key(let key): return key
-            case .ignored: continue
-            case .timedOut, .failed: return nil
-            }
-        }
-    }
-
     /// Every key already queued, without waiting. Call it after the first key
     /// of a batch so the app applies them all and recomputes once (a held
     /// arrow key over SSH queues many).
@@ -330,9 +317,7 @@ public final class TerminalSession {
     ///
     /// `step` is first called with no keys (draw the initial frame), then with
     /// each batch of keys: the first key that arrives plus every key already
-    /// queued behind it. An ``TerminalAction/animate(_:next:)`` frame makes
-    /// the next call come after the delay with an empty batch if no key
-    /// arrives sooner. Errors thrown by `step` propagate; the caller (or
+    /// queued behind it. Errors thrown by `step` propagate; the caller (or
     /// ``run(options:_:)``) closes the session.
     public func run(
         _ step: (_ keys: [Key], _ context: TerminalContext) throws -> TerminalAction
@@ -342,24 +327,19 @@ public final class TerminalSession {
             if let signal = pendingSignal { return .signal(signal) }
             let action = try step(keys, context)
             if let signal = pendingSignal { return .signal(signal) }
-            let wake: Duration?
             switch action {
             case .quit: return .quit
-            case .redraw(let canvas): draw(canvas); wake = nil
-            case .repaint(let canvas): draw(canvas, force: true); wake = nil
-            case .animate(let canvas, let next): draw(canvas); wake = next
+            case .redraw(let canvas): draw(canvas)
+            case .repaint(let canvas): draw(canvas, force: true)
             }
             var failures = 0
             waiting: while true {
-                switch read(timeout: wake) {
+                switch read(timeout: nil) {
                 case .key(let key):
                     keys = [key] + drainKeys()
                     break waiting
-                case .ignored:
+                case .ignored, .timedOut:  // a blocking read does not time out
                     continue
-                case .timedOut:
-                    keys = []
-                    break waiting
                 case .failed:
                     if let signal = pendingSignal { return .signal(signal) }
                     if errno == EINTR { continue }  // e.g. back from Ctrl-Z

@@ -102,16 +102,6 @@ public struct Canvas: Hashable, Sendable {
         }
     }
 
-    /// Changes the pen of every cell in `rect` (clipped), keeping glyphs.
-    public mutating func paint(_ rect: Rect, pen: Pen) {
-        let top = max(0, rect.row), bottom = min(height, rect.endRow)
-        let left = max(0, rect.column), right = min(width, rect.endColumn)
-        guard top < bottom, left < right else { return }
-        for y in top..<bottom {
-            for x in left..<right { cells[y * width + x].pen = pen }
-        }
-    }
-
     /// Draws a horizontal line of `length` cells.
     public mutating func horizontalLine(row: Int, column: Int, length: Int, glyphs: Glyphs, pen: Pen = .plain) {
         guard length > 0 else { return }
@@ -149,16 +139,6 @@ public struct Canvas: Hashable, Sendable {
             guard room > 0 else { return }
             let shown = Canvas.truncate(title, to: room, ellipsis: glyphs.ellipsis)
             put(" \(shown) ", row: rect.row, column: rect.column + 2, pen: titlePen ?? pen)
-        }
-    }
-
-    /// Copies `other` onto this canvas with its top-left corner at
-    /// (`row`, `column`), clipped.
-    public mutating func draw(_ other: Canvas, row: Int, column: Int) {
-        for y in 0..<other.height where row + y >= 0 && row + y < height {
-            for x in 0..<other.width where column + x >= 0 && column + x < width {
-                cells[(row + y) * width + column + x] = other.cells[y * other.width + x]
-            }
         }
     }
 

@@ -28,8 +28,6 @@ public struct Glyphs: Hashable, Sendable {
     public var fullBlock: Character
     /// Light to dark: `" ░▒▓█"` or `" .:-=+*#%@"`. Use ``shade(_:)``.
     public var shadeRamp: [Character]
-    /// Low to high bars for sparklines: `" ▁▂▃▄▅▆▇█"` or `" _.-=*#"`.
-    public var barRamp: [Character]
 
     public var arrowUp: Character
     public var arrowDown: Character
@@ -46,7 +44,6 @@ public struct Glyphs: Hashable, Sendable {
         teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼",
         upperHalfBlock: "▀", fullBlock: "█",
         shadeRamp: [" ", "░", "▒", "▓", "█"],
-        barRamp: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→", pointer: "▸", ellipsis: "…"
     )
 
@@ -56,7 +53,6 @@ public struct Glyphs: Hashable, Sendable {
         teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+",
         upperHalfBlock: "\"", fullBlock: "#",
         shadeRamp: [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"],
-        barRamp: [" ", "_", ".", "-", "=", "*", "#"],
         arrowUp: "^", arrowDown: "v", arrowLeft: "<", arrowRight: ">", pointer: ">", ellipsis: "..."
     )
 
@@ -64,11 +60,6 @@ public struct Glyphs: Hashable, Sendable {
     /// outside the range are clamped; NaN gives the lightest glyph.
     public func shade(_ fraction: Double) -> Character {
         Glyphs.pick(from: shadeRamp, fraction)
-    }
-
-    /// The ``barRamp`` glyph for `fraction` in 0…1, clamped like ``shade(_:)``.
-    public func bar(_ fraction: Double) -> Character {
-        Glyphs.pick(from: barRamp, fraction)
     }
 
     private static func pick(from ramp: [Character], _ fraction: Double) -> Character {

@@ -63,14 +63,6 @@ import Testing
         #expect(canvas.textLines() == ["  ##", "  ##", ""])
     }
 
-    @Test func paintKeepsGlyphs() {
-        var canvas = Canvas(width: 3, height: 1)
-        canvas.put("abc", row: 0, column: 0)
-        canvas.paint(Rect(row: 0, column: 1, width: 1, height: 1), pen: Pen(style: .reverse))
-        #expect(canvas.textLines() == ["abc"])
-        #expect(canvas[0, 1].style == .reverse)
-    }
-
     @Test func unicodeBoxWithTitle() {
         var canvas = Canvas(width: 16, height: 4)
         canvas.drawBox(Rect(row: 0, column: 0, width: 16, height: 4), title: "Loss", glyphs: .unicode)
@@ -103,16 +95,6 @@ import Testing
         #expect(canvas.textLines() == ["  ┌───", "  │in", "  │"])
     }
 
-    @Test func drawCanvasOntoCanvas() {
-        var small = Canvas(width: 2, height: 2, fill: Cell("x"))
-        small[1, 1] = Cell("y")
-        var canvas = Canvas(width: 3, height: 3)
-        canvas.draw(small, row: 2, column: -1)
-        #expect(canvas.textLines() == ["", "", "x"])
-        canvas.draw(small, row: 0, column: 1)
-        #expect(canvas.textLines() == [" xx", " xy", "x"])
-    }
-
     @Test func truncate() {
         #expect(Canvas.truncate("abcdef", to: 4) == "abc…")
         #expect(Canvas.truncate("abcdef", to: 4, ellipsis: "...") == "a...")
@@ -140,7 +122,6 @@ import Testing
             canvas.drawBox(canvas.bounds, title: "seglens", glyphs: glyphs)
             canvas.put(String(glyphs.pointer) + " α = 0.25", row: 1, column: 2)
             canvas.put(String((0...8).map { glyphs.shade(Double($0) / 8) }), row: 2, column: 2)
-            canvas.put(String((0...8).map { glyphs.bar(Double($0) / 8) }), row: 3, column: 2)
             canvas.put(String([glyphs.arrowLeft, glyphs.arrowRight, glyphs.arrowUp, glyphs.arrowDown]), row: 4, column: 2)
             assertSnapshot(canvas.text + "\n", named: "canvas-layout-\(glyphs.isUnicode ? "unicode" : "ascii")")
         }

@@ -87,7 +87,7 @@ import Testing
                     glyphs.bottomRight, glyphs.teeDown, glyphs.teeUp, glyphs.teeLeft, glyphs.teeRight, glyphs.cross,
                     glyphs.upperHalfBlock, glyphs.fullBlock, glyphs.arrowUp, glyphs.arrowDown, glyphs.arrowLeft,
                     glyphs.arrowRight, glyphs.pointer,
-                ] + glyphs.shadeRamp + glyphs.barRamp + Array(glyphs.ellipsis)
+                ] + glyphs.shadeRamp + Array(glyphs.ellipsis)
             #expect(all.allSatisfy { Cell.isSingleColumn($0) })
             if !glyphs.isUnicode { #expect(all.allSatisfy { $0.isASCII }) }
         }

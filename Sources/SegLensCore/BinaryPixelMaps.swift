@@ -3,9 +3,9 @@
 /// `w_i = (∂L/∂z_i) / (∂BCE/∂z_i)` with `∂BCE/∂z_i = (p_i − y_i)/N`; 0 where that is exactly 0 (a saturated,
 /// correct pixel). The multi-class weight, `‖∂L/∂z_i‖ / ‖∂CE/∂z_i‖`, comes out of
 /// ``Softmax/backward(_:keepsGradient:slopes:)``.
-enum ImplicitWeight {
+enum BinaryPixelMaps {
     /// Calls `gradientAt` once per kept pixel, in parallel chunks; ignored pixels get 0 in every map.
-    static func binaryMaps(
+    static func fill(
         _ prepared: PreparedInput, keepsGradient: Bool, gradientAt: (Int) -> Double
     ) -> (gradient: [Double], magnitude: [Double], weight: [Double]) {
         let input = prepared.input, probabilities = prepared.probabilities, kept = input.keptPixels
