@@ -15,8 +15,12 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var lossOptions: LossOptions
+    @OptionGroup(title: "What-if edits of the prediction") var editOptions: EditOptions
 
     @Flag(help: "Print exactly one JSON object.") var json = false
+
+    @Flag(help: "Rank the predictions of a FILE with two or more: for each loss, best (lowest) first, marking where losses disagree.")
+    var rank = false
 
     @Option(name: .customLong("gradient-out"), help: ArgumentHelp("Write ∂L/∂logits of the one --loss as a float64 NPY of the prediction's shape.", valueName: "PATH.npy"))
     var gradientOut: String?
@@ -25,12 +29,15 @@ struct EvalCommand: ParsableCommand {
         if gradientOut != nil && lossOptions.names.count != 1 {
             throw ValidationError("--gradient-out needs exactly one --loss")
         }
+        if rank && gradientOut != nil { throw ValidationError("--rank evaluates every prediction; --gradient-out takes one") }
     }
 
     func run() throws {
         try CommandFailure.run {
+            if rank { return try runRanking() }
             let loaded = try inputOptions.load()
-            let input = loaded.input
+            let edits = try editOptions.edits(classes: loaded.input.logits.classes)
+            let input = try edits.appliedForCommand(to: loaded.input)
             let selection = try lossOptions.selection(for: input.mode, file: loaded.fileParameters)
             let results = selection.map { $0.loss.evaluate(input, parameters: $0.parameters) }
             let metrics = SegmentationMetrics(input)
@@ -43,8 +50,25 @@ struct EvalCommand: ParsableCommand {
                 }
             }
             let name = loaded.predictionName
-            print(json ? EvalReport.json(input: input, prediction: name, results: results, metrics: metrics).text
-                       : EvalReport.table(input: input, prediction: name, results: results, metrics: metrics))
+            print(json ? EvalReport.json(input: input, prediction: name, edits: edits, results: results, metrics: metrics).text
+                       : EvalReport.table(input: input, prediction: name, edits: edits, results: results, metrics: metrics))
         }
+    }
+
+    /// `--rank`: every prediction of the input under every selected loss, with the same edits.
+    private func runRanking() throws(CommandFailure) {
+        let inputs = try inputOptions.inputSet()
+        guard inputs.predictions.count >= 2 else {
+            throw CommandFailure(.usage, "--rank needs a FILE with two or more predictions; \(inputs.source) has one")
+        }
+        let mode = inputs.first.mode
+        let edits = try editOptions.edits(classes: inputs.first.logits.classes)
+        var predictions: [LossInput] = []
+        for prediction in inputs.predictions { predictions.append(try edits.appliedForCommand(to: prediction.input)) }
+        let selection = try lossOptions.selection(for: mode, file: inputs.parameters)
+        let ranking = PredictionRanking(predictions: predictions, losses: selection)
+        let names = inputs.predictions.map(\.name)
+        print(json ? EvalReport.rankingJSON(ranking, names: names, edits: edits).text
+                   : EvalReport.rankingTable(ranking, names: names, edits: edits))
     }
 }

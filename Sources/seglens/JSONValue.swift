@@ -6,6 +6,7 @@ enum JSONValue {
     case number(Double)
     case integer(Int)
     case string(String)
+    case bool(Bool)
     case null
 
     var text: String {
@@ -34,6 +35,8 @@ enum JSONValue {
                 }
             }
             return escaped + "\""
+        case let .bool(value):
+            return value ? "true" : "false"
         case .null:
             return "null"
         }
