@@ -1,3 +1,4 @@
+import SegLensCore
 import Synchronization
 
 /// A memo of the dot grids of the truth and prediction panels, which no parameter changes: a parameter step then
@@ -8,6 +9,8 @@ final class DotCache: Sendable {
         /// Which panel (0 truth, 1 prediction) of which prediction.
         var panel: Int
         var prediction: Int
+        /// The edits applied to the prediction.
+        var edits: PredictionEdits
         var rows: [Range<Int>]
         var columns: [Range<Int>]
         var capabilities: Capabilities

@@ -6,5 +6,7 @@ public enum ExplorerAction: Hashable, Sendable, CaseIterable {
     case selectAlpha, selectGamma, selectBeta, selectSmooth
     case nextHeatmap, nextPrediction, reset
     case zoomIn, zoomOut, panUp, panDown, panLeft, panRight
+    case nextEdit, previousEdit, increaseEdit, decreaseEdit, undoEdit
+    case togglePin, toggleDifference, toggleSweep, toggleRanking
     case toggleHelp, closeOverlay, repaint, quit
 }

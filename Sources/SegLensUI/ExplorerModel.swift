@@ -20,6 +20,27 @@ public struct ExplorerModel: Sendable {
     /// True after an update that asked to repaint the whole screen (Ctrl-L), e.g. after line noise over SSH.
     public private(set) var needsFullRepaint = false
 
+    /// The what-if edits of the current prediction (docs/edits.md), and the states before each change, for `u`.
+    public private(set) var edits: PredictionEdits
+    public private(set) var editHistory: [PredictionEdits] = []
+    /// Index into ``editControls``: the edit that `.` and `,` change.
+    public private(set) var editSelection = 0
+    /// True once `e`/`E`/`.`/`,` were pressed: the status line then shows the selected edit.
+    public private(set) var showsEditSelector = false
+    /// A one-update note for the status line, e.g. why a key did nothing.
+    public private(set) var message: String?
+
+    /// State A of a comparison (`P`); `nil` when nothing is pinned.
+    public private(set) var pin: PinnedState?
+    /// While pinned: the panels show B − A instead of A and B.
+    public private(set) var showsDifference = false
+    /// The sweep panel (`v`) and its curve, kept while what it depends on does not change.
+    public private(set) var showsSweep = false
+    public private(set) var sweepCurve: SweepCurve?
+    /// The ranking view (`o`) of a file's predictions under every loss, with the current edits and parameters.
+    public private(set) var showsRanking = false
+    public private(set) var ranking: PredictionRanking?
+
     /// One result per loss of ``losses``, for the current prediction and parameters; the maps only (the heatmap
     /// shows the gradient's per-pixel norm, so the C×H×W gradient is not kept).
     public private(set) var results: [LossResult]
@@ -33,6 +54,8 @@ public struct ExplorerModel: Sendable {
     /// Memo of the panels that parameters do not change; it holds only what the view would compute anyway.
     let dotCache = DotCache()
 
+    /// The scenario's starting edits must be valid for its starting prediction (the command line checks them with
+    /// ``SegLensCore/PredictionEdits/applied(to:)-(LossInput)``); edits that fail are dropped.
     public init(scenario: Scenario) {
         self.scenario = scenario
         losses = Loss.catalogue(scenario.mode)
@@ -40,9 +63,12 @@ public struct ExplorerModel: Sendable {
         parameters = ExplorerModel.startingParameters(scenario)
         center = (scenario.truth.height / 2, scenario.truth.width / 2)
         predictionIndex = scenario.startingPrediction
-        let first = scenario.predictions[scenario.startingPrediction].input
-        prepared = PreparedInput(first)
-        metrics = SegmentationMetrics(first)
+        let base = scenario.predictions[scenario.startingPrediction].input
+        let edited = try? scenario.startingEdits.applied(to: base)
+        edits = edited == nil ? PredictionEdits(selectedClass: scenario.startingEdits.selectedClass) : scenario.startingEdits
+        input = edited ?? base
+        prepared = PreparedInput(input)
+        metrics = SegmentationMetrics(input)
         results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
     }
 
@@ -56,8 +82,12 @@ public struct ExplorerModel: Sendable {
 
     // MARK: Derived state
 
-    public var input: LossInput { scenario.predictions[predictionIndex].input }
+    /// The current prediction with the edits applied: what every loss, metric and panel shows.
+    public private(set) var input: LossInput
     public var prediction: Scenario.Prediction { scenario.predictions[predictionIndex] }
+    /// The entries of the edit selector for this input.
+    public var editControls: [EditControl] { EditControl.all(classes: input.logits.classes) }
+    public var selectedEditControl: EditControl { editControls[min(editSelection, editControls.count - 1)] }
     public var selectedLoss: Loss { losses[lossIndex] }
     public var selectedResult: LossResult { results[lossIndex] }
     /// The selected parameter, or `nil` for a loss without parameters.
@@ -76,16 +106,19 @@ public struct ExplorerModel: Sendable {
     public mutating func update(_ keys: [Key], screen: TerminalSize? = nil) -> Bool {
         var dirtyLosses = Set<Loss>(), predictionChanged = false
         needsFullRepaint = false
+        message = nil
+        let editsBefore = edits
         for key in keys {
             for action in actions(for: key, screen: screen) {
                 guard apply(action, dirtyLosses: &dirtyLosses, predictionChanged: &predictionChanged) else { return false }
             }
         }
-        if predictionChanged {
-            recomputeAll()
+        if predictionChanged || edits != editsBefore {
+            recomputeAll(restoringOnFailure: editsBefore)
         } else {
             for loss in dirtyLosses { recompute(loss) }
         }
+        updateViews(rankingIsStale: predictionChanged || edits != editsBefore || !dirtyLosses.isEmpty)
         return true
     }
 
@@ -116,6 +149,7 @@ public struct ExplorerModel: Sendable {
             if action == .closeOverlay { showsHelp = false }
             return true
         }
+        if action == .closeOverlay { showsRanking = false }
         switch action {
         case .quit: return false
         case .toggleHelp: showsHelp.toggle()
@@ -152,6 +186,40 @@ public struct ExplorerModel: Sendable {
         case .panDown: pan(rows: 1, columns: 0)
         case .panLeft: pan(rows: 0, columns: -1)
         case .panRight: pan(rows: 0, columns: 1)
+        case .nextEdit, .previousEdit:
+            let count = editControls.count
+            if showsEditSelector { editSelection = (editSelection + (action == .nextEdit ? 1 : count - 1)) % count }
+            showsEditSelector = true
+        case .increaseEdit, .decreaseEdit:
+            showsEditSelector = true
+            let stepped = selectedEditControl.step(
+                edits, direction: action == .increaseEdit ? 1 : -1, classes: input.logits.classes)
+            if stepped != edits {
+                editHistory.append(edits)
+                edits = stepped
+            }
+        case .undoEdit:
+            if let last = editHistory.popLast() { edits = last } else { message = "no edit to undo" }
+        case .togglePin:
+            if pin == nil {
+                pin = PinnedState(
+                    predictionIndex: predictionIndex, edits: edits, parameters: parameters, input: input,
+                    results: results, metrics: metrics)
+                message = "pinned as A: change anything, P again unpins"
+            } else {
+                pin = nil
+                showsDifference = false
+            }
+        case .toggleDifference:
+            if pin == nil { message = "pin a state with P first" } else { showsDifference.toggle() }
+        case .toggleSweep:
+            showsSweep.toggle()
+        case .toggleRanking:
+            if scenario.predictions.count < 2 {
+                message = "ranking needs a file with two or more predictions"
+            } else {
+                showsRanking.toggle()
+            }
         }
         return true
     }
@@ -194,10 +262,39 @@ public struct ExplorerModel: Sendable {
 
     // MARK: Computation
 
-    private mutating func recomputeAll() {
+    /// Applies the edits to the current prediction and evaluates everything; edits that make a logit non-finite
+    /// are undone (back to `previous`) with a message.
+    private mutating func recomputeAll(restoringOnFailure previous: PredictionEdits) {
+        let base = scenario.predictions[predictionIndex].input
+        do {
+            input = try edits.applied(to: base)
+        } catch {
+            message = "edit refused: \(error)"
+            edits = previous
+            if editHistory.last == previous { editHistory.removeLast() }
+            input = (try? edits.applied(to: base)) ?? base
+        }
         prepared = PreparedInput(input)
         metrics = SegmentationMetrics(input)
         results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
+    }
+
+    /// Brings the sweep curve and the ranking up to date with what is shown; both are computed only while their
+    /// view is open, and the curve only when what it depends on changed.
+    private mutating func updateViews(rankingIsStale: Bool) {
+        if showsSweep, let parameter = selectedParameter {
+            var others = parameters[selectedLoss] ?? selectedLoss.defaultParameters
+            others[parameter] = selectedLoss.defaultParameters[parameter]
+            let key = SweepCurve.Key(
+                loss: selectedLoss, parameter: parameter, otherParameters: others, prediction: predictionIndex, edits: edits)
+            if sweepCurve?.key != key { sweepCurve = SweepCurve(key: key, input: input) }
+        }
+        if !showsRanking { ranking = nil }
+        if showsRanking, ranking == nil || rankingIsStale {
+            let edited = scenario.predictions.map { (try? edits.applied(to: $0.input)) ?? $0.input }
+            ranking = PredictionRanking(
+                predictions: edited, losses: losses.map { ($0, parameters[$0] ?? $0.defaultParameters) })
+        }
     }
 
     private static func evaluate(

@@ -20,6 +20,7 @@ public enum ExplorerView {
             drawMetrics(model, into: &canvas, row: layout.metricsRow, theme: theme)
             drawNote(model, into: &canvas, rows: layout.noteRows, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
+            if model.showsRanking { RankingOverlay.draw(into: &canvas, model: model, theme: theme) }
             if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme) }
         }
         return canvas.adapted(to: capabilities)
@@ -83,6 +84,7 @@ public enum ExplorerView {
         if model.scenario.predictions.count > 1 {
             right += " · prediction \(model.predictionIndex + 1)/\(model.scenario.predictions.count)"
         }
+        if model.pin != nil { right += " · A pinned, B live" }
         let rightColumn = max(0, canvas.width - right.count - 1)
         canvas.put(right, row: 0, column: rightColumn, pen: theme.dim)
         let column = canvas.put(" seglens ", row: 0, column: 0, pen: theme.accent)
@@ -100,14 +102,45 @@ public enum ExplorerView {
             let isSelected = index == model.lossIndex
             let pointer = isSelected ? "\(theme.glyphs.pointer) " : "  "
             let name = result.loss.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let pen = isSelected ? theme.selected : Pen.plain
+            if let pin = model.pin {
+                drawComparison(
+                    a: pin.results[index].value, b: result.value, prefix: " \(pointer)\(name)  ", row: row, left: left,
+                    width: columnWidth - 1, into: &canvas, theme: theme, pen: pen)
+                continue
+            }
             var text = " \(pointer)\(name)  \(formatValue(result.value))"
             let parameterText = result.parameters.text(for: result.loss)
             if !parameterText.isEmpty, text.count + 2 + parameterText.count <= columnWidth - 1 {
                 text += "  " + parameterText
             }
-            canvas.put(text, row: row, column: left, maxWidth: columnWidth - 1, ellipsis: theme.glyphs.ellipsis,
-                       pen: isSelected ? theme.selected : .plain)
+            canvas.put(text, row: row, column: left, maxWidth: columnWidth - 1, ellipsis: theme.glyphs.ellipsis, pen: pen)
         }
+    }
+
+    /// A loss-table entry while pinned: `A → B ▼Δ`, with as many decimals (6 down to 3) as fit, the change in
+    /// green when the loss went down and red when it went up.
+    private static func drawComparison(
+        a: Double, b: Double, prefix: String, row: Int, left: Int, width: Int, into canvas: inout Canvas, theme: Theme,
+        pen: Pen
+    ) {
+        let glyphs = theme.glyphs
+        let change = b - a
+        let arrow = change > 0 ? glyphs.arrowUp : glyphs.arrowDown
+        func texts(_ decimals: Int) -> (String, String) {
+            let f = "%.\(decimals)f"
+            let delta = String(format: f, abs(change))
+            let shown = change == 0 ? " =" : " \(arrow)\(change < 0 ? "−" : "+")\(delta)"
+            return ("\(String(format: f, a)) \(glyphs.arrowRight) \(String(format: f, b))", shown)
+        }
+        var (values, delta) = texts(6)
+        for decimals in stride(from: 5, through: 3, by: -1) where prefix.count + values.count + delta.count > width {
+            (values, delta) = texts(decimals)
+        }
+        let column = canvas.put(prefix + values, row: row, column: left, maxWidth: width, ellipsis: glyphs.ellipsis, pen: pen)
+        let changePen = change < 0 ? theme.better : change > 0 ? theme.worse : theme.dim
+        canvas.put(delta, row: row, column: column, maxWidth: max(0, left + width - column), ellipsis: glyphs.ellipsis,
+                   pen: changePen)
     }
 
     /// The parameters line: ` focal: ` then one segment per parameter, three columns apart.
@@ -195,13 +228,34 @@ public enum ExplorerView {
     private static func drawStatus(_ model: ExplorerModel, into canvas: inout Canvas, theme: Theme) {
         let row = canvas.height - 1
         canvas.fill(Rect(row: row, column: 0, width: canvas.width, height: 1), with: Cell(" ", pen: theme.statusBar))
+        var column = 0
+        for part in statusParts(model) {
+            column = canvas.put(" \(part) ", row: row, column: column, maxWidth: max(0, canvas.width - column),
+                                ellipsis: theme.glyphs.ellipsis, pen: theme.statusAccent)
+            column += 1
+        }
         let hints = KeyTable.bindings.compactMap { binding -> String? in
             guard let hint = binding.hint else { return nil }
             if binding.action == .nextPrediction && model.scenario.predictions.count < 2 { return nil }
             return hint
         }
-        canvas.put(" " + hints.joined(separator: "  "), row: row, column: 0, maxWidth: canvas.width,
+        canvas.put(" " + hints.joined(separator: "  "), row: row, column: column, maxWidth: max(0, canvas.width - column),
                    ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
+    }
+
+    /// What the status line says before the key hints: a one-off message, the active edits, the edit selector.
+    public static func statusParts(_ model: ExplorerModel) -> [String] {
+        var parts: [String] = []
+        if let message = model.message { parts.append(message) }
+        if !model.edits.isIdentity || model.showsEditSelector {
+            var text = "edits: " + (model.edits.isIdentity ? "none" : model.edits.summary.joined(separator: " · "))
+            if model.showsEditSelector {
+                let control = model.selectedEditControl
+                text += " | e: \(control.label) \(control.valueText(model.edits)) (, . change, u undo)"
+            }
+            parts.append(text)
+        }
+        return parts
     }
 
     /// Word-wraps `text` into at most `lines` lines of `width`, ending with an ellipsis when it is cut.

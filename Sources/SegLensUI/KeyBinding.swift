@@ -6,6 +6,6 @@ public struct KeyBinding: Sendable {
     public var label: String
     /// What the keys do, for the help overlay.
     public var help: String
-    /// The keys and a word for the status bar, e.g. `m heatmap`; `nil` keeps the binding out of the status bar.
+    /// The keys and a word for the status bar, e.g. `m view`; `nil` keeps the binding out of the status bar.
     public var hint: String?
 }

@@ -7,15 +7,39 @@ struct PixelPanels {
     let theme: Theme
 
     func draw(into canvas: inout Canvas, rects: [Rect]) {
+        drawTruth(into: &canvas, rect: rects[0])
+        let result = model.selectedResult
+        if model.showsSweep {
+            let wide = Rect(
+                row: rects[1].row, column: rects[1].column, width: rects[2].endColumn - rects[1].column,
+                height: rects[1].height)
+            SweepPlot(model: model, theme: theme).draw(into: &canvas, rect: wide)
+        } else if let pin = model.pin {
+            let pinned = pin.results[model.lossIndex]
+            if model.showsDifference {
+                drawPrediction(into: &canvas, rect: rects[1])
+                drawDifference(into: &canvas, rect: rects[2], a: pinned, pinnedInput: pin.input, b: result)
+            } else {
+                let scale = Self.scale(of: [pinned, result], mode: model.heatmapMode, input: model.input)
+                drawHeatmap(into: &canvas, rect: rects[1], result: pinned, input: pin.input, label: "A", scale: scale)
+                drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: "B", scale: scale)
+            }
+        } else {
+            drawPrediction(into: &canvas, rect: rects[1])
+            let scale = Self.scale(of: [result], mode: model.heatmapMode, input: model.input)
+            drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: nil, scale: scale)
+        }
+    }
+
+    /// Truth: the majority label of a block.
+    private func drawTruth(into canvas: inout Canvas, rect: Rect) {
         let input = model.input
         let binary = input.mode == .binary
         let labels = input.truth.labels
         let ignore = input.ignoredLabel
         let width = input.width
-
-        // Truth: the majority label of a block.
         var counts = [Int](repeating: 0, count: input.classes)
-        drawPanel(into: &canvas, rect: rects[0], title: "truth", cachedAs: 0) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, title: "truth", cachedAs: 0) { rows, columns in
             for c in counts.indices { counts[c] = 0 }
             for row in rows {
                 for column in columns where labels[row * width + column] != ignore {
@@ -27,16 +51,22 @@ struct PixelPanels {
             }
             return theme.classPaint(best, binary: binary)
         }
-        drawLegend(into: &canvas, rect: rects[0], items: model.scenario.classNames.enumerated().map {
+        drawLegend(into: &canvas, rect: rect, items: model.scenario.classNames.enumerated().map {
             (theme.classPaint($0.offset, binary: binary), $0.element)
         } + (input.ignoreIndex == nil ? [] : [(theme.ignored, "void")]))
+    }
 
-        // Prediction: the mean probability (binary) or the class of the largest mean probability.
+    /// Prediction: the mean probability (binary) or the class of the largest mean probability.
+    private func drawPrediction(into canvas: inout Canvas, rect: Rect) {
+        let input = model.input
+        let binary = input.mode == .binary
+        let width = input.width
         let probabilities = model.probabilities
         let plane = input.pixelCount, classes = input.logits.classes
-        let predictionTitle = model.scenario.predictions.count > 1 ? "prediction: \(model.prediction.name)" : "prediction"
+        var title = model.scenario.predictions.count > 1 ? "prediction: \(model.prediction.name)" : "prediction"
+        if !model.edits.isIdentity { title += " (edited)" }
         var sums = [Double](repeating: 0, count: classes)
-        drawPanel(into: &canvas, rect: rects[1], title: predictionTitle, cachedAs: 1) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, title: title, cachedAs: 1) { rows, columns in
             for c in sums.indices { sums[c] = 0 }
             for row in rows {
                 for column in columns {
@@ -47,65 +77,59 @@ struct PixelPanels {
             return theme.classPaint(sums.indices.max(by: { sums[$0] < sums[$1] })!, binary: false)
         }
         if binary {
-            drawRamp(into: &canvas, rect: rects[1], low: "p 0", high: "1") { theme.probabilityPaint($0) }
+            drawRamp(into: &canvas, rect: rect, low: "p 0", high: "1") { theme.probabilityPaint($0) }
         } else {
-            drawLegend(into: &canvas, rect: rects[1], items: [(theme.classPaint(0, binary: false), "class of largest p")])
+            drawLegend(into: &canvas, rect: rect, items: [(theme.classPaint(0, binary: false), "class of largest p")])
         }
-
-        drawHeatmap(into: &canvas, rect: rects[2])
     }
 
-    private func drawHeatmap(into canvas: inout Canvas, rect: Rect) {
-        let input = model.input, result = model.selectedResult
-        let mode = model.heatmapMode
-        let title = "\(mode.rawValue) · \(result.loss.name)"
-        let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
+    /// The per-pixel values a heatmap mode shows for a result; `nil` for the errors mode and for the loss mode of
+    /// a region loss.
+    static func heatValues(_ result: LossResult, mode: HeatmapMode) -> [Double]? {
+        switch mode {
+        case .gradient: result.gradientMagnitude
+        case .weight: result.weight
+        case .loss: result.pixelLoss
+        case .errors: nil
+        }
+    }
 
-        if mode == .errors {
-            let binary = input.mode == .binary
-            drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
-                var worst = ErrorKind.ignored
-                for row in rows {
-                    for column in columns where labels[row * width + column] != ignore {
-                        let pixel = row * width + column
-                        let truth = Int(labels[pixel]), predicted = input.predictedClass(at: pixel)
-                        let kind: ErrorKind = binary
-                            ? (truth == 1 ? (predicted == 1 ? .truePositive : .falseNegative)
-                                          : (predicted == 1 ? .falsePositive : .trueNegative))
-                            : (truth == predicted ? .truePositive : .falsePositive)
-                        worst = max(worst, kind)
-                    }
-                }
-                return theme.errorPaint(worst)
+    /// The legend's range over the kept pixels of every result (0 is always inside it).
+    static func scale(of results: [LossResult], mode: HeatmapMode, input: LossInput) -> (low: Double, high: Double) {
+        var low = 0.0, high = 0.0
+        for result in results {
+            guard let values = heatValues(result, mode: mode) else { continue }
+            for pixel in input.keptPixels {
+                low = min(low, values[pixel])
+                high = max(high, values[pixel])
             }
-            let items: [(ErrorKind, String)] = input.mode == .binary
-                ? [(.truePositive, "TP"), (.falsePositive, "FP"), (.falseNegative, "FN"), (.trueNegative, "TN")]
-                : [(.truePositive, "right"), (.falsePositive, "wrong")]
-            drawLegend(into: &canvas, rect: rect, items: items.map { (theme.errorPaint($0.0), $0.1) })
+        }
+        return (low, high)
+    }
+
+    /// The title of a heatmap panel: `weight · focal`, or `A · weight α=0.25 γ=2` when comparing (the loss is
+    /// the table's selection; the parameters are what may differ between A and B).
+    private func heatTitle(_ result: LossResult, label: String?) -> String {
+        guard let label else { return "\(model.heatmapMode.rawValue) · \(result.loss.name)" }
+        let parameters = result.parameters.text(for: result.loss)
+        return "\(label) · \(model.heatmapMode.rawValue)" + (parameters.isEmpty ? "" : " \(parameters)")
+    }
+
+    private func drawHeatmap(
+        into canvas: inout Canvas, rect: Rect, result: LossResult, input: LossInput, label: String?,
+        scale: (low: Double, high: Double)
+    ) {
+        let title = heatTitle(result, label: label)
+        let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
+        if model.heatmapMode == .errors {
+            drawErrors(into: &canvas, rect: rect, title: title, input: input, changedFrom: nil)
             return
         }
-
-        let values: [Double]
-        switch mode {
-        case .gradient: values = result.gradientMagnitude
-        case .weight: values = result.weight
-        case .loss, .errors:
-            guard let pixelLoss = result.pixelLoss else {
-                canvas.drawBox(rect, title: title, glyphs: theme.glyphs, titlePen: theme.title)
-                let message = ["\(result.loss.name) is a region loss:", "it has no per-pixel loss.", "Press m for the next view."]
-                for (offset, line) in message.enumerated() {
-                    canvas.put(line, row: rect.row + 2 + offset, column: rect.column + 2, maxWidth: rect.width - 4,
-                               ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
-                }
-                return
-            }
-            values = pixelLoss
+        guard let values = Self.heatValues(result, mode: model.heatmapMode) else {
+            drawRegionMessage(into: &canvas, rect: rect, title: title, loss: result.loss)
+            return
         }
-        var low = 0.0, high = 0.0
-        for pixel in input.keptPixels {
-            low = min(low, values[pixel])
-            high = max(high, values[pixel])
-        }
+        let (low, high) = scale
         let span = high - low
         drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
             var largest = -Double.infinity
@@ -118,6 +142,80 @@ struct PixelPanels {
             return theme.heatPaint(span > 0 ? (largest - low) / span : 0)
         }
         drawRamp(into: &canvas, rect: rect, low: Self.scaleText(low), high: Self.scaleText(high)) { theme.heatPaint($0) }
+    }
+
+    /// B − A of the selected loss's heatmap values on a diverging scale symmetric around 0 (errors mode: B's error
+    /// class where it changed).
+    private func drawDifference(into canvas: inout Canvas, rect: Rect, a: LossResult, pinnedInput: LossInput, b: LossResult) {
+        let input = model.input
+        let title = "B − A · \(model.heatmapMode.rawValue) · \(b.loss.name)"
+        if model.heatmapMode == .errors {
+            drawErrors(into: &canvas, rect: rect, title: title, input: input, changedFrom: pinnedInput)
+            return
+        }
+        guard let before = Self.heatValues(a, mode: model.heatmapMode), let after = Self.heatValues(b, mode: model.heatmapMode)
+        else {
+            drawRegionMessage(into: &canvas, rect: rect, title: title, loss: b.loss)
+            return
+        }
+        let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
+        var extent = 0.0
+        for pixel in input.keptPixels { extent = max(extent, abs(after[pixel] - before[pixel])) }
+        drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
+            // The change of largest magnitude in the block, with its sign.
+            var strongest = 0.0, any = false
+            for row in rows {
+                for column in columns where labels[row * width + column] != ignore {
+                    let change = after[row * width + column] - before[row * width + column]
+                    if !any || abs(change) > abs(strongest) { strongest = change }
+                    any = true
+                }
+            }
+            guard any else { return theme.ignored }
+            return theme.differencePaint(extent > 0 ? strongest / extent : 0)
+        }
+        drawRamp(into: &canvas, rect: rect, low: "−" + Self.scaleText(extent), high: "+" + Self.scaleText(extent)) {
+            theme.differencePaint(2 * $0 - 1)
+        }
+    }
+
+    /// Errors of the thresholded prediction; with `changedFrom`, only where they differ from that input's.
+    private func drawErrors(into canvas: inout Canvas, rect: Rect, title: String, input: LossInput, changedFrom pinned: LossInput?) {
+        let binary = input.mode == .binary
+        let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
+        func kind(_ input: LossInput, _ pixel: Int) -> ErrorKind {
+            let truth = Int(labels[pixel]), predicted = input.predictedClass(at: pixel)
+            return binary
+                ? (truth == 1 ? (predicted == 1 ? .truePositive : .falseNegative)
+                              : (predicted == 1 ? .falsePositive : .trueNegative))
+                : (truth == predicted ? .truePositive : .falsePositive)
+        }
+        drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
+            var worst = ErrorKind.ignored
+            for row in rows {
+                for column in columns where labels[row * width + column] != ignore {
+                    let pixel = row * width + column
+                    var now = kind(input, pixel)
+                    if let pinned, kind(pinned, pixel) == now { now = .trueNegative }
+                    worst = max(worst, now)
+                }
+            }
+            return theme.errorPaint(worst)
+        }
+        var items: [(ErrorKind, String)] = binary
+            ? [(.truePositive, "TP"), (.falsePositive, "FP"), (.falseNegative, "FN"), (.trueNegative, "TN")]
+            : [(.truePositive, "right"), (.falsePositive, "wrong")]
+        if pinned != nil { items = items.filter { $0.0 != .trueNegative } + [(.trueNegative, "same")] }
+        drawLegend(into: &canvas, rect: rect, items: items.map { (theme.errorPaint($0.0), $0.1) })
+    }
+
+    private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, title: String, loss: Loss) {
+        canvas.drawBox(rect, title: title, glyphs: theme.glyphs, titlePen: theme.title)
+        let message = ["\(loss.name) is a region loss:", "it has no per-pixel loss.", "Press m for the next view."]
+        for (offset, line) in message.enumerated() {
+            canvas.put(line, row: rect.row + 2 + offset, column: rect.column + 2, maxWidth: rect.width - 4,
+                       ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+        }
     }
 
     /// A number for a legend: at most four significant digits.
@@ -153,7 +251,7 @@ struct PixelPanels {
         let dots = panel.map { panel in
             model.dotCache.dots(
                 for: DotCache.Key(
-                    panel: panel, prediction: model.predictionIndex, rows: viewport.rows, columns: viewport.columns,
+                    panel: panel, prediction: model.predictionIndex, edits: model.edits, rows: viewport.rows, columns: viewport.columns,
                     capabilities: theme.capabilities),
                 compute: compute)
         } ?? compute()

@@ -28,10 +28,13 @@ public struct Scenario: Sendable {
     public var startingPrediction: Int
     /// Parameter values at start, per loss; losses not listed start at their defaults.
     public var startingParameters: [Loss: LossParameters]
+    /// The what-if edits at start (from the command line's edit flags).
+    public var startingEdits: PredictionEdits
 
     public init(
         title: String, note: String? = nil, classNames: [String], predictions: [Prediction],
-        startingLoss: Loss? = nil, startingParameters: [Loss: LossParameters] = [:], startingPrediction: Int = 0
+        startingLoss: Loss? = nil, startingParameters: [Loss: LossParameters] = [:], startingPrediction: Int = 0,
+        startingEdits: PredictionEdits = PredictionEdits()
     ) {
         precondition(predictions.indices.contains(startingPrediction), "the starting prediction must exist")
         precondition(!predictions.isEmpty, "a scenario needs a prediction")
@@ -44,6 +47,7 @@ public struct Scenario: Sendable {
         self.startingLoss = startingLoss ?? (mode == .binary ? .binaryFocal : .multiclassFocal)
         self.startingParameters = startingParameters
         self.startingPrediction = startingPrediction
+        self.startingEdits = startingEdits
     }
 
     public var mode: SegmentationMode { predictions[0].input.mode }

@@ -19,6 +19,11 @@ struct Theme {
     var dim: Pen { Pen(foreground: usesColor ? .indexed(245) : .default, style: usesColor ? [] : .dim) }
     var accent: Pen { Pen(foreground: usesColor ? .indexed(214) : .default, style: .bold) }
     var statusBar: Pen { Pen(style: .reverse) }
+    /// The status line's messages and active edits, set apart from the key hints.
+    var statusAccent: Pen { Pen(foreground: usesColor ? .indexed(214) : .default, style: [.reverse, .bold]) }
+    /// A loss that went down (better) or up (worse) in a comparison.
+    var better: Pen { Pen(foreground: usesColor ? .indexed(40) : .default) }
+    var worse: Pen { Pen(foreground: usesColor ? .indexed(196) : .default, style: usesColor ? [] : .bold) }
 
     // MARK: Pixels
 
@@ -46,6 +51,21 @@ struct Theme {
         let clamped = fraction.isNaN ? 0 : min(1, max(0, fraction))
         let index = Int((clamped * Double(Theme.heatColors.count - 1)).rounded())
         return Paint(color: .indexed(Theme.heatColors[index]), glyph: glyphs.shade(clamped))
+    }
+
+    private static let negativeColors: [UInt8] = [17, 18, 19, 20, 21, 27]
+    private static let positiveColors: [UInt8] = [52, 88, 124, 160, 196, 202]
+
+    /// A signed change −1…1 of a difference map: blues for decreases, dark grey for none, reds for increases;
+    /// glyphs `=` `-` `.` `+` `#` without colour.
+    func differencePaint(_ signed: Double) -> Paint {
+        let clamped = signed.isNaN ? 0 : min(1, max(-1, signed))
+        let magnitude = abs(clamped)
+        if magnitude < 0.02 { return Paint(color: .indexed(236), glyph: ".") }
+        let ramp = clamped < 0 ? Theme.negativeColors : Theme.positiveColors
+        let index = min(ramp.count - 1, Int(magnitude * Double(ramp.count)))
+        let glyph: Character = clamped < 0 ? (magnitude > 0.5 ? "=" : "-") : (magnitude > 0.5 ? "#" : "+")
+        return Paint(color: .indexed(ramp[index]), glyph: glyph)
     }
 
     /// The error class of a pixel.

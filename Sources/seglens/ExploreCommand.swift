@@ -13,6 +13,7 @@ struct ExploreCommand: ParsableCommand {
 
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var lossOptions: LossOptions
+    @OptionGroup(title: "What-if edits of the prediction") var editOptions: EditOptions
     @Flag(name: .customLong("no-color"), help: "Monochrome (as does NO_COLOR in the environment).") var noColor = false
     @Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).") var ascii = false
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).") var noMouse = false
@@ -20,7 +21,7 @@ struct ExploreCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.run {
             HeapTuning.keepLargeBlocksInTheHeap()
-            var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions))
+            var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
             let outcome: TerminalOutcome
             do {
                 outcome = try TerminalSession.run(options: TerminalOptions(noColor: noColor, ascii: ascii, mouse: !noMouse)) {

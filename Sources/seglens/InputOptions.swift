@@ -113,10 +113,14 @@ struct InputOptions: ParsableArguments {
 
     /// What the explorer shows: every prediction; the starting loss is the first `--loss`, else the file's
     /// `loss=`, else the default; each loss starts at its defaults under the file's `params:` line under the
-    /// options of `lossOptions`. With no input at all, the built-in sample.
-    func scenario(lossOptions: LossOptions) throws(CommandFailure) -> Scenario {
+    /// options of `lossOptions`; the edits of `editOptions` apply from the start. With no input at all, the
+    /// built-in sample.
+    func scenario(lossOptions: LossOptions, editOptions: EditOptions) throws(CommandFailure) -> Scenario {
         let inputs = try inputSet(sampleWhenEmpty: true)
         let mode = inputs.first.mode
+        let edits = try editOptions.edits(classes: inputs.first.logits.classes)
+        let startingPrediction = try chosenPredictionIndex(of: inputs)
+        _ = try edits.appliedForCommand(to: inputs.predictions[startingPrediction].input)
         let chosen = try lossOptions.selection(for: mode, file: inputs.parameters)
         var parameters: [Loss: LossParameters] = [:]
         for loss in Loss.catalogue(mode) {
@@ -127,7 +131,7 @@ struct InputOptions: ParsableArguments {
             title: inputs.title, note: inputs.note, classNames: inputs.classNames,
             predictions: inputs.predictions.map { Scenario.Prediction(name: $0.name, input: $0.input) },
             startingLoss: lossOptions.names.isEmpty ? fileLoss : chosen.first?.loss,
-            startingParameters: parameters, startingPrediction: try chosenPredictionIndex(of: inputs))
+            startingParameters: parameters, startingPrediction: startingPrediction, startingEdits: edits)
     }
 
     /// The prediction `--prediction` names (a name first, else a 1-based number), or the first.

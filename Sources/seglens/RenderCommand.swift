@@ -15,6 +15,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var lossOptions: LossOptions
+    @OptionGroup(title: "What-if edits of the prediction") var editOptions: EditOptions
     @Option(help: ArgumentHelp("Screen size COLUMNSxROWS.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var size = TerminalSize(rows: 30, columns: 100)
     @Option(help: ArgumentHelp("Keys to press before printing, e.g. \"Tab g <Right> <Right>\".", valueName: "KEYS"))
@@ -51,7 +52,7 @@ struct RenderCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(.usage, "--keys: \(error)")
             }
-            var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions))
+            var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
             _ = model.update(pressed)
             let capabilities = Capabilities(colorDepth: color.depth, unicode: !ascii)
             let canvas = ExplorerView.render(model, size: size, capabilities: capabilities)

@@ -76,7 +76,8 @@ import SegLensFormats
         #expect(result.stderr.isEmpty)
 
         let json = try result.json()
-        #expect(Set(json.keys) == ["input", "losses", "metrics"])
+        #expect(Set(json.keys) == ["input", "edits", "losses", "metrics"])
+        #expect((json["edits"] as? [String: Any])?.isEmpty == true)
         let input = try #require(json["input"] as? [String: Any])
         #expect(Set(["mode", "height", "width", "classes", "ignored"]).isSubset(of: input.keys))
         #expect(input["mode"] as? String == reference.mode)

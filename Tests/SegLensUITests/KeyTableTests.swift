@@ -78,11 +78,36 @@ import SegLensUI
         case .panLeft: #expect(model.center.column < before.center.column)
         case .panRight: #expect(model.center.column > before.center.column)
         case .toggleHelp: #expect(model.showsHelp)
-        case .closeOverlay: #expect(before.showsHelp && !model.showsHelp)
+        case .closeOverlay:
+            #expect(before.showsHelp && !model.showsHelp)
+            _ = model.update([.character("o"), key])
+            #expect(!model.showsRanking)
         case .repaint:
             #expect(model.needsFullRepaint && !before.needsFullRepaint)
             _ = model.update([.tab])
             #expect(!model.needsFullRepaint)
+        case .nextEdit, .previousEdit:
+            #expect(model.showsEditSelector && !before.showsEditSelector)
+            _ = model.update([key])
+            #expect(model.editSelection != before.editSelection)
+        case .increaseEdit:
+            // The first entry is the shift along x.
+            #expect(model.edits.shiftX == 1 && model.input.logits != before.input.logits)
+        case .decreaseEdit: #expect(model.edits.shiftX == -1 && model.input.logits != before.input.logits)
+        case .undoEdit:
+            #expect(model.message == "no edit to undo")
+            _ = model.update([.character("."), key])
+            #expect(model.edits == before.edits && model.input.logits == before.input.logits)
+        case .togglePin:
+            #expect(model.pin != nil && before.pin == nil)
+            _ = model.update([key])
+            #expect(model.pin == nil)
+        case .toggleDifference:
+            #expect(!model.showsDifference && model.message == "pin a state with P first")
+            _ = model.update([.character("P"), key])
+            #expect(model.showsDifference)
+        case .toggleSweep: #expect(model.showsSweep && model.sweepCurve != nil)
+        case .toggleRanking: #expect(model.showsRanking && model.ranking != nil)
         }
     }
 
