@@ -24,6 +24,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Screen size of --explorer frames.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var screen = TerminalSize(rows: 40, columns: 120)
     @Flag(help: "Print one JSON object.") var json = false
+    @Option(help: ArgumentHelp("--explorer: keys pressed once before timing, e.g. \"v\" to open the sweep panel or \"P\" to pin.", valueName: "KEYS"))
+    var setup = ""
+    @Option(help: ArgumentHelp("--explorer: the keys of the timed steps, pressed one per step in turn (default: → and ←).", valueName: "KEYS"))
+    var steps = "<Right> <Left>"
 
     func validate() throws {
         guard (1...8192).contains(size) else { throw ValidationError("--size must be within 1…8192") }
@@ -36,7 +40,17 @@ struct BenchCommand: ParsableCommand {
             if explorer {
                 let mode: SegmentationMode = classes == 1 ? .binary : .multiclass
                 let loss = try lossOptions.selection(for: mode).first.flatMap { lossOptions.names.isEmpty ? nil : $0.loss }
-                let timing = ExplorerBench.run(size: size, classes: classes, loss: loss, screen: screen, repeats: `repeat`)
+                let setupKeys: [Key], stepKeys: [Key]
+                do {
+                    setupKeys = try Key.parseTokens(setup)
+                    stepKeys = try Key.parseTokens(steps)
+                } catch {
+                    throw CommandFailure(.usage, "--setup/--steps: \(error)")
+                }
+                guard !stepKeys.isEmpty else { throw CommandFailure(.usage, "--steps needs at least one key") }
+                let timing = ExplorerBench.run(
+                    size: size, classes: classes, loss: loss, screen: screen, repeats: `repeat`, setup: setupKeys,
+                    steps: stepKeys)
                 report([("key:" + (loss?.name ?? "focal"), mode.rawValue, timing)], heading: "key press → frame at \(screen)")
                 return
             }

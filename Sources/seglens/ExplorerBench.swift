@@ -1,12 +1,15 @@
 import SegLensCore
 import SegLensUI
 
-/// The explorer's key-to-frame time, replayed headlessly: each timed step presses one key on a model of a
-/// synthetic input (→ and ← in turn on the first parameter of the loss — γ of focal by default — so every step
-/// changes the loss) and renders the frame that would be handed to curses — recompute, downsample and view,
-/// exactly what the live explorer does per key.
+/// The explorer's key-to-frame time, replayed headlessly: after the `setup` keys, each timed step presses the
+/// next of the `steps` keys on a model of a synthetic input (by default → and ← in turn on the first parameter of
+/// the loss — γ of focal by default — so every step changes the loss) and renders the frame that would be handed
+/// to curses — recompute, downsample and view, exactly what the live explorer does per key.
 enum ExplorerBench {
-    static func run(size: Int, classes: Int, loss: Loss?, screen: TerminalSize, repeats: Int) -> Timing {
+    static func run(
+        size: Int, classes: Int, loss: Loss?, screen: TerminalSize, repeats: Int, setup: [Key] = [],
+        steps: [Key] = [.right, .left]
+    ) -> Timing {
         HeapTuning.keepLargeBlocksInTheHeap()
         let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
         let scenario = Scenario(
@@ -14,9 +17,10 @@ enum ExplorerBench {
             predictions: [Scenario.Prediction(name: "synthetic", input: input)], startingLoss: loss)
         var model = ExplorerModel(scenario: scenario)
         if loss == nil { _ = model.update([.character("g")]) }
+        _ = model.update(setup)
         var frame = 0
         return Timing.measure(repeats: repeats) {
-            _ = model.update([frame % 2 == 0 ? .right : .left])
+            _ = model.update([steps[frame % steps.count]])
             frame += 1
             _ = ExplorerView.render(model, size: screen, capabilities: .full)
         }
