@@ -123,7 +123,11 @@ import SegLensUI
         }
     }
 
-    @Test func editSnapshots() { snapshots("edits", keys: "e . e e . e . .") }
+    @Test func editSnapshots() {
+        snapshots("edits", keys: "e . e e . e . .")
+        // Temperature 3, noise 0.5 (seed 1), harden; the selector stays on harden.
+        snapshots("edits-temperature-noise-harden", keys: "e e e e e . . . e . . e .")
+    }
     @Test func sweepSnapshots() { snapshots("sweep", keys: "g v") }
     @Test func compareSnapshots() { snapshots("compare", keys: "P g <Right> <Right> e .") }
     @Test func differenceSnapshots() { snapshots("difference", keys: "P g <Right> <Right> e . d") }

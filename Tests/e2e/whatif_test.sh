@@ -45,6 +45,7 @@ start_gamma=$(sed -n 's/^params:.*gamma=\([^ ]*\).*/\1/p' "$SAMPLE")
 gamma_step=$(python3 -c 'import sys; v = float(sys.argv[1]) + 0.25; print(int(v) if v == int(v) else repr(v))' "${start_gamma:-0}")
 shifted_dice=$(eval_value dice "$SAMPLE" --shift 2,0)
 plain_dice=$(eval_value dice "$SAMPLE")
+hardened_bce=$(eval_value bce "$SAMPLE" --harden)
 pinned_focal=$(eval_value focal "$SAMPLE")
 stepped_focal=$(eval_value focal "$SAMPLE" --gamma "$gamma_step")
 echo "# dice $plain_dice, shifted by 2: $shifted_dice; focal $pinned_focal, at γ = $gamma_step: $stepped_focal"
@@ -66,6 +67,15 @@ if tl_wait_for "edits: none" 5 && contains "$(tl_capture | table_row dice)" "$pl
 else
   fail "u u undoes the shift" "$(pane_dump)"
 fi
+# From shift x, six e reach harden; . turns it on.
+tl_send e e e e e e .
+if tl_wait_for "edits: harden" 5 && contains "$(tl_capture | table_row bce)" "$hardened_bce"; then
+  pass "harden on: bce on screen equals eval --harden ($hardened_bce)"
+else
+  fail "harden: bce equals eval --harden ($hardened_bce)" "$(pane_dump)"
+fi
+tl_send u
+tl_wait_for "edits: none" 5 >/dev/null || fail "u undoes harden" "$(pane_dump)"
 tl_send P g Right
 if tl_wait_for "A pinned" 5 && tl_wait_for "γ = $gamma_step" 5; then
   row=$(tl_capture | table_row focal)
