@@ -15,6 +15,7 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var lossOptions: LossOptions
+    @OptionGroup var conventionOptions: ConventionOptions
 
     @Flag(help: "Print exactly one JSON object.") var json = false
 
@@ -34,6 +35,7 @@ struct EvalCommand: ParsableCommand {
             let selection = try lossOptions.selection(for: input.mode, file: loaded.fileParameters)
             let results = selection.map { $0.loss.evaluate(input, parameters: $0.parameters) }
             let metrics = SegmentationMetrics(input)
+            let conventions = conventionOptions.evaluate(results, on: input)
             if let gradientOut, let result = results.first {
                 do {
                     try NPYWriter.write(
@@ -43,8 +45,8 @@ struct EvalCommand: ParsableCommand {
                 }
             }
             let name = loaded.predictionName
-            print(json ? EvalReport.json(input: input, prediction: name, results: results, metrics: metrics).text
-                       : EvalReport.table(input: input, prediction: name, results: results, metrics: metrics))
+            print(json ? EvalReport.json(input: input, prediction: name, results: results, metrics: metrics, conventions: conventions).text
+                       : EvalReport.table(input: input, prediction: name, results: results, metrics: metrics, conventions: conventions))
         }
     }
 }

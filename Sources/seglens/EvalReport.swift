@@ -3,7 +3,10 @@ import SegLensCore
 
 /// The two renderings of an evaluation: a table for people and one JSON object for scripts.
 enum EvalReport {
-    static func table(input: LossInput, prediction: String, results: [LossResult], metrics: SegmentationMetrics) -> String {
+    static func table(
+        input: LossInput, prediction: String, results: [LossResult], metrics: SegmentationMetrics,
+        conventions: [ConventionResult] = []
+    ) -> String {
         var lines = [
             "\(input.mode.rawValue) \(input.height)×\(input.width), \(input.classes) classes, \(input.ignoredCount) ignored, prediction \"\(prediction)\"",
             "",
@@ -19,6 +22,7 @@ enum EvalReport {
         for (result, parameters) in zip(results, parameterTexts) {
             lines.append(row(result.loss.name, parameters, "\(result.value)"))
         }
+        lines += conventionTable(conventions, results: results)
         lines.append("")
         func scores(_ c: ConfusionCounts) -> String {
             "IoU \(fixed(c.iou))  Dice \(fixed(c.dice))  precision \(fixed(c.precision))  recall \(fixed(c.recall))"
@@ -36,7 +40,10 @@ enum EvalReport {
         return lines.joined(separator: "\n")
     }
 
-    static func json(input: LossInput, prediction: String, results: [LossResult], metrics: SegmentationMetrics) -> JSONValue {
+    static func json(
+        input: LossInput, prediction: String, results: [LossResult], metrics: SegmentationMetrics,
+        conventions: [ConventionResult] = []
+    ) -> JSONValue {
         .object([
             ("input", .object([
                 ("mode", .string(input.mode.rawValue)), ("height", .integer(input.height)),
@@ -53,7 +60,7 @@ enum EvalReport {
                 ])
             })),
             ("metrics", metricsJSON(metrics)),
-        ])
+        ] + (conventions.isEmpty ? [] : [("conventions", conventionsJSON(conventions))]))
     }
 
     private static func countsJSON(_ c: ConfusionCounts) -> [(String, JSONValue)] {

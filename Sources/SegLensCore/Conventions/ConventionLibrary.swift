@@ -25,6 +25,11 @@ public enum ConventionLibrary: String, Sendable, CaseIterable {
         }
     }
 
+    /// Name and version for tables, e.g. `smp 0.6.0`.
+    public var label: String {
+        self == .torchvision ? "torchvision (\(version))" : "\(displayName) \(version)"
+    }
+
     /// The version whose behaviour the presets reproduce (the one the golden values were printed with).
     public var version: String {
         switch self {
