@@ -7,4 +7,5 @@ public enum ExplorerAction: Hashable, Sendable, CaseIterable {
     case nextHeatmap, nextPrediction, reset
     case zoomIn, zoomOut, panUp, panDown, panLeft, panRight
     case toggleHelp, closeOverlay, repaint, quit
+    case toggleConventions
 }

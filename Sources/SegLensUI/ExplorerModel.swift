@@ -17,6 +17,9 @@ public struct ExplorerModel: Sendable {
     /// The pixel at the centre of the panels when zoomed in, `(row, column)`.
     public private(set) var center: (row: Int, column: Int)
     public private(set) var showsHelp = false
+    /// The `c` panel and its rows: each library's result for the selected loss, kept current while it is shown.
+    public private(set) var showsConventions = false
+    public private(set) var conventions: [ConventionResult] = []
     /// True after an update that asked to repaint the whole screen (Ctrl-L), e.g. after line noise over SSH.
     public private(set) var needsFullRepaint = false
 
@@ -86,6 +89,7 @@ public struct ExplorerModel: Sendable {
         } else {
             for loss in dirtyLosses { recompute(loss) }
         }
+        conventions = showsConventions ? ConventionPanel.results(for: self) : []
         return true
     }
 
@@ -119,7 +123,8 @@ public struct ExplorerModel: Sendable {
         switch action {
         case .quit: return false
         case .toggleHelp: showsHelp.toggle()
-        case .closeOverlay: break
+        case .closeOverlay: showsConventions = false
+        case .toggleConventions: showsConventions.toggle()
         case .repaint: needsFullRepaint = true
         case .nextLoss: selectLoss(lossIndex + 1)
         case .previousLoss: selectLoss(lossIndex - 1)

@@ -20,6 +20,7 @@ public enum ExplorerView {
             drawMetrics(model, into: &canvas, row: layout.metricsRow, theme: theme)
             drawNote(model, into: &canvas, rows: layout.noteRows, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
+            if model.showsConventions { ConventionPanel.draw(model, into: &canvas, theme: theme) }
             if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme) }
         }
         return canvas.adapted(to: capabilities)

@@ -22,8 +22,9 @@ public enum KeyTable {
         KeyBinding(keys: [.ctrlDown, .character("S")], action: .panDown, label: "C-↓ S", help: "pan down", hint: nil),
         KeyBinding(keys: [.ctrlLeft, .character("A")], action: .panLeft, label: "C-← A", help: "pan left", hint: nil),
         KeyBinding(keys: [.ctrlRight, .character("D")], action: .panRight, label: "C-→ D", help: "pan right", hint: nil),
+        KeyBinding(keys: [.character("c")], action: .toggleConventions, label: "c", help: "each library's value", hint: nil),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, label: "?", help: "show or hide this help", hint: "? help"),
-        KeyBinding(keys: [.escape], action: .closeOverlay, label: "Esc", help: "close the help", hint: nil),
+        KeyBinding(keys: [.escape], action: .closeOverlay, label: "Esc", help: "close help or panel", hint: nil),
         KeyBinding(keys: [.control("l")], action: .repaint, label: "C-l", help: "repaint the whole screen", hint: nil),
         KeyBinding(keys: [.character("q")], action: .quit, label: "q", help: "quit", hint: "q quit"),
     ]

@@ -79,6 +79,7 @@ import SegLensUI
         case .panRight: #expect(model.center.column > before.center.column)
         case .toggleHelp: #expect(model.showsHelp)
         case .closeOverlay: #expect(before.showsHelp && !model.showsHelp)
+        case .toggleConventions: #expect(model.showsConventions && !before.showsConventions && !model.conventions.isEmpty)
         case .repaint:
             #expect(model.needsFullRepaint && !before.needsFullRepaint)
             _ = model.update([.tab])

@@ -63,7 +63,8 @@ struct ConventionCall {
     func noIgnoreOption(call: String) -> ConventionResult {
         ConventionResult(
             library: library, loss: loss,
-            outcome: .unsupported("\(batch.ignoredCount) ignored pixels: \(call.prefix { $0 != "(" }) has no ignore option"),
+            outcome: .unsupported(
+                "no ignore option in \(call.prefix { $0 != "(" }) for the \(batch.ignoredCount) ignored pixel\(batch.ignoredCount == 1 ? "" : "s")"),
             call: call, why: "no ignore option: mask the ignored pixels yourself")
     }
 
