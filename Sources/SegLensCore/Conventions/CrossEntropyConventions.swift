@@ -31,7 +31,7 @@ enum CrossEntropyConventions {
         switch call.library {
         case .torchvision:
             let arguments = switch call.loss {
-            case .weightedBCE: ", pos_weight=\(call.py(beta))"
+            case .weightedBCE: ", pos_weight=torch.tensor(\(call.py(beta)))"
             case .balancedBCE: ", weight=\(call.py(beta))*y + \(call.py(1 - beta))*(1-y)"
             default: ""
             }
@@ -40,7 +40,7 @@ enum CrossEntropyConventions {
             return call.result(exactSum / all, call: code, why: "seglens's \(call.loss.name) is this one")
         case .smp:
             guard call.loss != .balancedBCE else { return nil }
-            let arguments = [call.loss == .weightedBCE ? "pos_weight=\(call.py(beta))" : nil, batch.ignoreIndex.map { "ignore_index=\($0)" }]
+            let arguments = [call.loss == .weightedBCE ? "pos_weight=torch.tensor(\(call.py(beta)))" : nil, batch.ignoreIndex.map { "ignore_index=\($0)" }]
             return call.result(
                 exactSum / all,
                 call: "smp.losses.SoftBCEWithLogitsLoss(\(arguments.compactMap { $0 }.joined(separator: ", ")))",

@@ -49,7 +49,9 @@ enum RegionConventions {
             : "smooth s on both sides, one score per class over the whole batch"
         if call.loss == .focalTversky { why += "; γ applied to the class mean" }
         let absent = call.absentChannels
-        why += absent.isEmpty ? "; absent classes would score 0" : "; absent class \(absent.map(String.init).joined(separator: ",")) scores 0, still divides"
+        why += absent.isEmpty
+            ? "; a class absent from the batch would score 0 and still count"
+            : "; absent class \(absent.map(String.init).joined(separator: ",")) scores 0 and still counts"
         return call.result(
             value, call: "smp.losses.\(name)(\(call.smpMode)\(arguments), smooth=\(call.py(s))\(call.ignoreArgument))", why: why)
     }
