@@ -15,7 +15,20 @@ public enum ConventionPanel {
     /// Every library's result for the model's selected loss, current prediction and parameters.
     public static func results(for model: ExplorerModel) -> [ConventionResult] {
         let loss = model.selectedLoss
-        return Conventions.evaluate(loss, parameters: model.parameters[loss], batch: ConventionBatch(model.input))
+        return Conventions.evaluate(loss, parameters: model.parameters[loss], batch: ConventionBatch(prepared: [model.prepared]))
+    }
+
+    /// What the rows depend on: they are recomputed only when it changes (not on a pan or a zoom).
+    struct Inputs: Equatable {
+        var loss: Loss
+        var parameters: LossParameters?
+        var prediction: Int
+
+        init(_ model: ExplorerModel) {
+            loss = model.selectedLoss
+            parameters = model.parameters[model.selectedLoss]
+            prediction = model.predictionIndex
+        }
     }
 
     /// The value column: six decimals as in the loss table, `crashes`, or `-` for an input the library cannot take.

@@ -20,6 +20,7 @@ public struct ExplorerModel: Sendable {
     /// The `c` panel and its rows: each library's result for the selected loss, kept current while it is shown.
     public private(set) var showsConventions = false
     public private(set) var conventions: [ConventionResult] = []
+    private var conventionInputs: ConventionPanel.Inputs?
     /// True after an update that asked to repaint the whole screen (Ctrl-L), e.g. after line noise over SSH.
     public private(set) var needsFullRepaint = false
 
@@ -89,7 +90,8 @@ public struct ExplorerModel: Sendable {
         } else {
             for loss in dirtyLosses { recompute(loss) }
         }
-        conventions = showsConventions ? ConventionPanel.results(for: self) : []
+        let inputs = showsConventions ? ConventionPanel.Inputs(self) : nil
+        if inputs != conventionInputs { (conventions, conventionInputs) = (inputs == nil ? [] : ConventionPanel.results(for: self), inputs) }
         return true
     }
 

@@ -16,11 +16,16 @@ public struct ConventionBatch: Sendable {
 
     /// The images must be non-empty, of one mode and (multi-class) one class count.
     public init(_ images: [LossInput]) {
+        self.init(prepared: images.map(PreparedInput.init))
+    }
+
+    /// A batch of images already prepared (the explorer's current prediction).
+    public init(prepared images: [PreparedInput]) {
         precondition(!images.isEmpty, "a batch needs at least one image")
-        let channels = images[0].logits.classes
-        precondition(images.allSatisfy { $0.logits.classes == channels }, "every image of a batch has the same channels")
-        self.images = images.map(PreparedInput.init)
-        self.mode = images[0].mode
+        let channels = images[0].input.logits.classes
+        precondition(images.allSatisfy { $0.input.logits.classes == channels }, "every image of a batch has the same channels")
+        self.images = images
+        self.mode = images[0].input.mode
         self.channels = channels
         counts = self.images.map { prepared in
             (0..<channels).map { channel in

@@ -16,8 +16,10 @@ enum LovaszConventions {
 
     private static func hinge(_ call: ConventionCall) -> ConventionResult? {
         let images = call.batch.images.map(hingeTerms)
-        let perImage = images.map { LovaszLoss.jaccardExtension(errors: $0.errors, foreground: $0.foreground).value }
-        let perImageMean = perImage.reduce(0, +) / Double(perImage.count)
+        var perImageMean: Double {
+            images.map { LovaszLoss.jaccardExtension(errors: $0.errors, foreground: $0.foreground).value }.reduce(0, +)
+                / Double(images.count)
+        }
         switch call.library {
         case .smp:
             let value = LovaszLoss.jaccardExtension(
