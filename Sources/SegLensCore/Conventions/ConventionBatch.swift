@@ -59,28 +59,32 @@ public struct ConventionBatch: Sendable {
     /// Pixels that are not ignored, over the batch.
     var keptCount: Int { pixelCount - ignoredCount }
 
-    /// `Σ_b Σ_kept term(z, y)` over every kept pixel of the batch, with the pixel's logits and label.
+    /// `Σ_b Σ_kept term(z, y)` over every kept pixel of the batch, with the pixel's logits (by channel) and label.
     func sumOverKeptLogits(_ term: (_ logits: (Int) -> Double, _ label: Int) -> Double) -> Double {
-        var sum = 0.0
-        for prepared in images {
-            let input = prepared.input, plane = input.pixelCount, values = input.logits.values, labels = input.truth.labels
-            for pixel in input.keptPixels {
-                sum += term({ values[$0 * plane + pixel] }, Int(labels[pixel]))
-            }
-        }
-        return sum
+        sumOverKept(values: { $0.input.logits.values }, term)
     }
 
-    /// `Σ_b Σ_kept term(p, y)` with the pixel's probabilities.
+    /// `Σ_b Σ_kept term(p, y)` with the pixel's probabilities (by channel) and label.
     func sumOverKeptProbabilities(_ term: (_ probabilities: (Int) -> Double, _ label: Int) -> Double) -> Double {
-        var sum = 0.0
-        for prepared in images {
-            let input = prepared.input, plane = input.pixelCount, p = prepared.probabilities, labels = input.truth.labels
-            for pixel in input.keptPixels {
-                sum += term({ p[$0 * plane + pixel] }, Int(labels[pixel]))
-            }
-        }
-        return sum
+        sumOverKept(values: \.probabilities, term)
+    }
+
+    /// The sum in fixed parallel chunks (the same result on any number of cores), image by image.
+    private func sumOverKept(
+        values: (PreparedInput) -> [Double], _ term: (_ channel: (Int) -> Double, _ label: Int) -> Double
+    ) -> Double {
+        images.map { prepared in
+            let input = prepared.input, plane = input.pixelCount, values = values(prepared)
+            let labels = input.truth.labels, kept = input.keptPixels
+            return ParallelChunks.map(count: kept.count) { range in
+                var sum = 0.0
+                for index in range {
+                    let pixel = kept[index]
+                    sum += term({ values[$0 * plane + pixel] }, Int(labels[pixel]))
+                }
+                return sum
+            }.reduce(0, +)
+        }.reduce(0, +)
     }
 }
 
