@@ -132,19 +132,19 @@ enum RegionConventions {
         let input = call.isBinary ? "(y, sigmoid(z))" : "(one_hot(y), softmax(z))"
         switch call.loss {
         case .dice, .multiclassDice:
-            let call2 = "keras.losses.Dice()\(input)"
-            if call.ignoresPixels { return call.noIgnoreOption(call: call2) }
+            let code = "keras.losses.Dice()\(input)"
+            if call.ignoresPixels { return call.noIgnoreOption(call: code) }
             return call.result(
-                1 - 2 * i / (total.sumTruth + total.sumProbability + 1e-7), call: call2,
+                1 - 2 * i / (total.sumTruth + total.sumProbability + 1e-7), call: code,
                 why: call.isBinary
                     ? "one score over the whole tensor, batch included; eps=1e-7 below, no smoothing"
                     : "one score over the whole tensor: all one-hot channels summed (micro); eps=1e-7 below")
         case .tversky, .multiclassTversky:
             let (alpha, beta) = weights(call)!
-            let call2 = "keras.losses.Tversky(alpha=\(call.py(alpha)), beta=\(call.py(beta)))\(input)"
-            if call.ignoresPixels { return call.noIgnoreOption(call: call2) }
+            let code = "keras.losses.Tversky(alpha=\(call.py(alpha)), beta=\(call.py(beta)))\(input)"
+            if call.ignoresPixels { return call.noIgnoreOption(call: code) }
             return call.result(
-                1 - i / (i + alpha * fn + beta * fp + 1e-7), call: call2,
+                1 - i / (i + alpha * fn + beta * fp + 1e-7), call: code,
                 why: call.isBinary
                     ? "3.15.1 puts alpha on FN and beta on FP (swapped; fixed after 3.15.1); whole tensor"
                     : "whole tensor: ΣFP = ΣFN over one-hot channels, so alpha, beta and the 3.15.1 swap cancel")
