@@ -9,4 +9,5 @@ public enum ExplorerAction: Hashable, Sendable, CaseIterable {
     case nextEdit, previousEdit, increaseEdit, decreaseEdit, undoEdit
     case togglePin, toggleDifference, toggleSweep, toggleRanking
     case toggleHelp, closeOverlay, repaint, quit
+    case toggleConventions
 }

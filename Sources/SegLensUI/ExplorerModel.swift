@@ -17,6 +17,10 @@ public struct ExplorerModel: Sendable {
     /// The pixel at the centre of the panels when zoomed in, `(row, column)`.
     public private(set) var center: (row: Int, column: Int)
     public private(set) var showsHelp = false
+    /// The `c` panel and its rows: each library's result for the selected loss, kept current while it is shown.
+    public private(set) var showsConventions = false
+    public private(set) var conventions: [ConventionResult] = []
+    private var conventionInputs: ConventionPanel.Inputs?
     /// True after an update that asked to repaint the whole screen (Ctrl-L), e.g. after line noise over SSH.
     public private(set) var needsFullRepaint = false
 
@@ -119,6 +123,8 @@ public struct ExplorerModel: Sendable {
             for loss in dirtyLosses { recompute(loss) }
         }
         updateViews(rankingIsStale: predictionChanged || edits != editsBefore || !dirtyLosses.isEmpty)
+        let inputs = showsConventions ? ConventionPanel.Inputs(self) : nil
+        if inputs != conventionInputs { (conventions, conventionInputs) = (inputs == nil ? [] : ConventionPanel.results(for: self), inputs) }
         return true
     }
 
@@ -153,7 +159,8 @@ public struct ExplorerModel: Sendable {
         switch action {
         case .quit: return false
         case .toggleHelp: showsHelp.toggle()
-        case .closeOverlay: break
+        case .closeOverlay: showsConventions = false
+        case .toggleConventions: showsConventions.toggle()
         case .repaint: needsFullRepaint = true
         case .nextLoss: selectLoss(lossIndex + 1)
         case .previousLoss: selectLoss(lossIndex - 1)

@@ -21,6 +21,7 @@ public enum ExplorerView {
             drawNote(model, into: &canvas, rows: layout.noteRows, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
             if model.showsRanking { RankingOverlay.draw(into: &canvas, model: model, theme: theme) }
+            if model.showsConventions { ConventionPanel.draw(model, into: &canvas, theme: theme) }
             if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme) }
         }
         return canvas.adapted(to: capabilities)

@@ -31,8 +31,9 @@ public enum KeyTable {
         KeyBinding(keys: [.character("d")], action: .toggleDifference, label: "d", help: "pinned: A and B, or B − A", hint: nil),
         KeyBinding(keys: [.character("v")], action: .toggleSweep, label: "v", help: "sweep: loss vs. the parameter", hint: "v sweep"),
         KeyBinding(keys: [.character("o")], action: .toggleRanking, label: "o", help: "rank the predictions by loss", hint: nil),
+        KeyBinding(keys: [.character("c")], action: .toggleConventions, label: "c", help: "each library's value", hint: nil),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, label: "?", help: "show or hide this help", hint: "? help"),
-        KeyBinding(keys: [.escape], action: .closeOverlay, label: "Esc", help: "close the help or the ranking", hint: nil),
+        KeyBinding(keys: [.escape], action: .closeOverlay, label: "Esc", help: "close help, ranking or panel", hint: nil),
         KeyBinding(keys: [.control("l")], action: .repaint, label: "C-l", help: "repaint the whole screen", hint: nil),
         KeyBinding(keys: [.character("q")], action: .quit, label: "q", help: "quit", hint: "q quit"),
     ]

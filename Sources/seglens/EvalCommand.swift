@@ -16,6 +16,7 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var lossOptions: LossOptions
     @OptionGroup(title: "What-if edits of the prediction") var editOptions: EditOptions
+    @OptionGroup var conventionOptions: ConventionOptions
 
     @Flag(help: "Print exactly one JSON object.") var json = false
 
@@ -41,6 +42,7 @@ struct EvalCommand: ParsableCommand {
             let selection = try lossOptions.selection(for: input.mode, file: loaded.fileParameters)
             let results = selection.map { $0.loss.evaluate(input, parameters: $0.parameters) }
             let metrics = SegmentationMetrics(input)
+            let conventions = conventionOptions.evaluate(results, on: input)
             if let gradientOut, let result = results.first {
                 do {
                     try NPYWriter.write(
@@ -50,8 +52,8 @@ struct EvalCommand: ParsableCommand {
                 }
             }
             let name = loaded.predictionName
-            print(json ? EvalReport.json(input: input, prediction: name, edits: edits, results: results, metrics: metrics).text
-                       : EvalReport.table(input: input, prediction: name, edits: edits, results: results, metrics: metrics))
+            print(json ? EvalReport.json(input: input, prediction: name, edits: edits, results: results, metrics: metrics, conventions: conventions).text
+                       : EvalReport.table(input: input, prediction: name, edits: edits, results: results, metrics: metrics, conventions: conventions))
         }
     }
 

@@ -5,7 +5,7 @@ import SegLensCore
 enum EvalReport {
     static func table(
         input: LossInput, prediction: String, edits: PredictionEdits = PredictionEdits(), results: [LossResult],
-        metrics: SegmentationMetrics
+        metrics: SegmentationMetrics, conventions: [ConventionResult] = []
     ) -> String {
         var lines = [
             "\(input.mode.rawValue) \(input.height)×\(input.width), \(input.classes) classes, \(input.ignoredCount) ignored, prediction \"\(prediction)\"",
@@ -23,6 +23,7 @@ enum EvalReport {
         for (result, parameters) in zip(results, parameterTexts) {
             lines.append(row(result.loss.name, parameters, "\(result.value)"))
         }
+        lines += conventionTable(conventions, results: results)
         lines.append("")
         func scores(_ c: ConfusionCounts) -> String {
             "IoU \(fixed(c.iou))  Dice \(fixed(c.dice))  precision \(fixed(c.precision))  recall \(fixed(c.recall))"
@@ -42,7 +43,7 @@ enum EvalReport {
 
     static func json(
         input: LossInput, prediction: String, edits: PredictionEdits = PredictionEdits(), results: [LossResult],
-        metrics: SegmentationMetrics
+        metrics: SegmentationMetrics, conventions: [ConventionResult] = []
     ) -> JSONValue {
         .object([
             ("input", .object([
@@ -59,7 +60,7 @@ enum EvalReport {
                 ])
             })),
             ("metrics", metricsJSON(metrics)),
-        ])
+        ] + (conventions.isEmpty ? [] : [("conventions", conventionsJSON(conventions))]))
     }
 
     /// `--rank` for people: one line per loss, best first, `≠` where a loss disagrees with the most common order.

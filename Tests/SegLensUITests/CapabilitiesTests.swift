@@ -98,6 +98,7 @@ import Testing
     @Test func accentedLettersLoseTheirAccents() {
         #expect(String("Lovász Ünïcode".map(Glyphs.asciiFallback)) == "Lovasz Unicode")
         #expect(Glyphs.asciiFallback(for: "α") == "a")
+        #expect(Glyphs.asciiFallback(for: "≈") == "~")
         #expect(Glyphs.asciiFallback(for: "漢") == "?")
     }
 }

@@ -82,6 +82,7 @@ import SegLensUI
             #expect(before.showsHelp && !model.showsHelp)
             _ = model.update([.character("o"), key])
             #expect(!model.showsRanking)
+        case .toggleConventions: #expect(model.showsConventions && !before.showsConventions && !model.conventions.isEmpty)
         case .repaint:
             #expect(model.needsFullRepaint && !before.needsFullRepaint)
             _ = model.update([.tab])
