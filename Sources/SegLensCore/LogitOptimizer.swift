@@ -28,6 +28,13 @@ public struct LogitOptimizer: Sendable {
         self.learningRate = learningRate
     }
 
+    /// A learning rate that moves logits visibly on an input of `keptPixels` pixels: for Adam 0.1 (each logit moves
+    /// about η per step whatever the gradient's scale); for SGD `keptPixels`, since the gradient of a mean over `N`
+    /// pixels is `1/N` times each pixel's own slope, so that a pixel-wise loss moves each logit by that slope.
+    public static func defaultLearningRate(_ kind: OptimizerKind, keptPixels: Int) -> Double {
+        kind == .adam ? 0.1 : Double(max(1, keptPixels))
+    }
+
     /// Applies one step to `values` (`C×H×W`, like ``Logits/values``) given `gradient` of the same layout.
     ///
     /// `keptPixels` are the plane indices that may move (``LossInput/keptPixels``); `plane` is `H·W`.

@@ -37,3 +37,19 @@ public struct TrainingRun: Sendable {
         for _ in 0..<max(0, count) { advance() }
     }
 }
+
+extension TrainingRun {
+    /// Runs to `steps` steps in all and records a point every `every` steps (step 0 included) and at the end:
+    /// each point's value is `L` at the logits of that step.
+    public mutating func trajectory(steps: Int, every: Int) -> [TrainingPoint] {
+        precondition(every >= 1, "record at least every step")
+        var points: [TrainingPoint] = []
+        while step < steps {
+            let before = input, at = step
+            let value = advance()
+            if at % every == 0 { points.append(TrainingPoint(step: at, value: value, input: before)) }
+        }
+        points.append(TrainingPoint(step: step, value: loss.evaluate(input, parameters: parameters).value, input: input))
+        return points
+    }
+}

@@ -7,7 +7,7 @@ struct SegLens: ParsableCommand {
         abstract: "See segmentation losses: values, per-pixel weights and gradients.",
         subcommands: [
             ExploreCommand.self, EvalCommand.self, RenderCommand.self, InfoCommand.self, ConvertCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, TrainCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )
