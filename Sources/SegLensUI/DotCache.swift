@@ -8,6 +8,8 @@ final class DotCache: Sendable {
         /// Which panel (0 truth, 1 prediction) of which prediction.
         var panel: Int
         var prediction: Int
+        /// ``ExplorerModel/predictionRevision`` for the prediction panel (training changes it), 0 for the truth.
+        var revision: Int
         var rows: [Range<Int>]
         var columns: [Range<Int>]
         var capabilities: Capabilities

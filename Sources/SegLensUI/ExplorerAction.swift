@@ -7,4 +7,7 @@ public enum ExplorerAction: Hashable, Sendable, CaseIterable {
     case nextHeatmap, nextPrediction, reset
     case zoomIn, zoomOut, panUp, panDown, panLeft, panRight
     case toggleHelp, closeOverlay, repaint, quit
+    // Training (ExplorerTraining, ExplorerRace)
+    case toggleTraining, trainFrame, slowerLearning, fasterLearning, fewerStepsPerFrame, moreStepsPerFrame
+    case toggleOptimizer, resetTraining, toggleRace, toggleRaceLoss
 }

@@ -30,6 +30,14 @@ public struct ExplorerModel: Sendable {
     public var probabilities: [Double] { prepared.probabilities }
 
     public let losses: [Loss]
+    /// Gradient descent on the current prediction, and the losses of the race.
+    public private(set) var training: ExplorerTraining
+    /// The race view, while it is shown.
+    public private(set) var race: ExplorerRace?
+    /// The current prediction when training replaced the file's (see ``replaceCurrentPrediction(_:)``).
+    private var replacedInput: LossInput?
+    /// Counts replacements of the current prediction, so that cached panels of an earlier one are never shown.
+    public private(set) var predictionRevision = 0
     /// Memo of the panels that parameters do not change; it holds only what the view would compute anyway.
     let dotCache = DotCache()
 
@@ -44,6 +52,7 @@ public struct ExplorerModel: Sendable {
         prepared = PreparedInput(first)
         metrics = SegmentationMetrics(first)
         results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
+        training = ExplorerTraining(mode: scenario.mode, keptPixels: first.keptPixels.count)
     }
 
     private static func startingParameters(_ scenario: Scenario) -> [Loss: LossParameters] {
@@ -56,7 +65,8 @@ public struct ExplorerModel: Sendable {
 
     // MARK: Derived state
 
-    public var input: LossInput { scenario.predictions[predictionIndex].input }
+    /// The prediction on screen: the file's, or what training made of it.
+    public var input: LossInput { replacedInput ?? scenario.predictions[predictionIndex].input }
     public var prediction: Scenario.Prediction { scenario.predictions[predictionIndex] }
     public var selectedLoss: Loss { losses[lossIndex] }
     public var selectedResult: LossResult { results[lossIndex] }
@@ -138,6 +148,7 @@ public struct ExplorerModel: Sendable {
         case .nextPrediction:
             if scenario.predictions.count > 1 {
                 predictionIndex = (predictionIndex + 1) % scenario.predictions.count
+                resetTraining()
                 predictionChanged = true
             }
         case .reset:
@@ -152,6 +163,9 @@ public struct ExplorerModel: Sendable {
         case .panDown: pan(rows: 1, columns: 0)
         case .panLeft: pan(rows: 0, columns: -1)
         case .panRight: pan(rows: 0, columns: 1)
+        case .toggleTraining, .trainFrame, .slowerLearning, .fasterLearning, .fewerStepsPerFrame, .moreStepsPerFrame,
+             .toggleOptimizer, .resetTraining, .toggleRace, .toggleRaceLoss:
+            if applyTraining(action) { predictionChanged = true }
         }
         return true
     }
@@ -190,6 +204,85 @@ public struct ExplorerModel: Sendable {
             min(max(center.row + rows * stepRows, 0), height - 1),
             min(max(center.column + columns * stepColumns, 0), width - 1)
         )
+    }
+
+    // MARK: Training
+
+    /// Replaces the prediction on screen (the file's stays in the scenario) and recomputes every loss, map and
+    /// metric: the one path by which training changes what is shown.
+    public mutating func replaceCurrentPrediction(_ newInput: LossInput) {
+        setCurrentPrediction(newInput)
+        recomputeAll()
+    }
+
+    /// One training frame if training runs: the live loop's tick.
+    public mutating func advanceTraining() {
+        guard training.isRunning else { return }
+        if trainFrame() { recomputeAll() }
+    }
+
+    /// Records the training speed the live loop measured, for the status line.
+    public mutating func recordTrainingSpeed(stepsPerSecond: Double) {
+        training.record(stepsPerSecond: stepsPerSecond)
+    }
+
+    private mutating func setCurrentPrediction(_ newInput: LossInput?) {
+        replacedInput = newInput
+        predictionRevision += 1
+    }
+
+    /// Applies a training action; returns whether the prediction on screen changed.
+    private mutating func applyTraining(_ action: ExplorerAction) -> Bool {
+        switch action {
+        case .toggleTraining: training.toggleRunning()
+        case .trainFrame: return trainFrame()
+        case .slowerLearning, .fasterLearning: training.changeLearningRate(up: action == .fasterLearning)
+        case .fewerStepsPerFrame, .moreStepsPerFrame: training.changeStepsPerFrame(up: action == .moreStepsPerFrame)
+        case .toggleOptimizer:
+            training.toggleOptimizer()
+            if race != nil { startRace(from: race?.start ?? input) }
+        case .resetTraining:
+            if let race {
+                startRace(from: race.start)
+                return false
+            }
+            let changed = replacedInput != nil
+            resetTraining()
+            return changed
+        case .toggleRace:
+            if race == nil { startRace(from: input) } else { race = nil }
+        case .toggleRaceLoss:
+            training.toggleRaceLoss(selectedLoss)
+            if let race { startRace(from: race.start) }
+        default: break
+        }
+        return false
+    }
+
+    /// One frame: `K` steps on the prediction on screen under the selected loss, or in every lane of the race.
+    /// Returns whether the prediction on screen changed.
+    private mutating func trainFrame() -> Bool {
+        if var race {
+            race.trainFrame(steps: training.stepsPerFrame, parameters: parameters, learningRate: training.learningRate)
+            self.race = race
+            return false
+        }
+        let loss = selectedLoss
+        setCurrentPrediction(training.trainFrame(input, loss: loss, parameters: parameters[loss] ?? loss.defaultParameters))
+        return true
+    }
+
+    private mutating func startRace(from start: LossInput) {
+        race = ExplorerRace(
+            start: start, losses: training.raceLosses.filter { $0.mode == scenario.mode }, parameters: parameters,
+            optimizer: training.freshOptimizer)
+    }
+
+    /// Back to the file's prediction at step 0; leaves the race.
+    private mutating func resetTraining() {
+        if replacedInput != nil { setCurrentPrediction(nil) }
+        training.resetRun()
+        race = nil
     }
 
     // MARK: Computation

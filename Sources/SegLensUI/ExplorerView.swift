@@ -11,6 +11,10 @@ public enum ExplorerView {
         let theme = Theme(capabilities: capabilities)
         if size.columns < minimumSize.columns || size.rows < minimumSize.rows {
             drawTooSmall(into: &canvas, theme: theme)
+        } else if let race = model.race {
+            RaceView.draw(model, race: race, into: &canvas, theme: theme)
+            drawStatus(model, into: &canvas, theme: theme)
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme) }
         } else {
             let layout = Layout(model: model, size: size)
             drawHeader(model, into: &canvas, theme: theme)
@@ -200,7 +204,10 @@ public enum ExplorerView {
             if binding.action == .nextPrediction && model.scenario.predictions.count < 2 { return nil }
             return hint
         }
-        canvas.put(" " + hints.joined(separator: "  "), row: row, column: 0, maxWidth: canvas.width,
+        let training = model.training
+        let status = training.isRunning || training.step > 0 || model.race != nil
+            ? [training.statusText(step: model.race?.step, unicode: theme.glyphs.isUnicode)] : []
+        canvas.put(" " + (status + hints).joined(separator: "  "), row: row, column: 0, maxWidth: canvas.width,
                    ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
     }
 

@@ -7,15 +7,21 @@ struct PixelPanels {
     let theme: Theme
 
     func draw(into canvas: inout Canvas, rects: [Rect]) {
+        drawTruth(into: &canvas, rect: rects[0])
+        let predictionTitle = model.scenario.predictions.count > 1 ? "prediction: \(model.prediction.name)" : "prediction"
+        drawPrediction(into: &canvas, rect: rects[1], title: predictionTitle, probabilities: model.probabilities, cached: true)
+        drawHeatmap(into: &canvas, rect: rects[2])
+    }
+
+    /// The truth: the majority label of a block.
+    func drawTruth(into canvas: inout Canvas, rect: Rect) {
         let input = model.input
         let binary = input.mode == .binary
         let labels = input.truth.labels
         let ignore = input.ignoredLabel
         let width = input.width
-
-        // Truth: the majority label of a block.
         var counts = [Int](repeating: 0, count: input.classes)
-        drawPanel(into: &canvas, rect: rects[0], title: "truth", cachedAs: 0) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, title: "truth", cachedAs: 0) { rows, columns in
             for c in counts.indices { counts[c] = 0 }
             for row in rows {
                 for column in columns where labels[row * width + column] != ignore {
@@ -27,16 +33,20 @@ struct PixelPanels {
             }
             return theme.classPaint(best, binary: binary)
         }
-        drawLegend(into: &canvas, rect: rects[0], items: model.scenario.classNames.enumerated().map {
+        drawLegend(into: &canvas, rect: rect, items: model.scenario.classNames.enumerated().map {
             (theme.classPaint($0.offset, binary: binary), $0.element)
         } + (input.ignoreIndex == nil ? [] : [(theme.ignored, "void")]))
+    }
 
-        // Prediction: the mean probability (binary) or the class of the largest mean probability.
-        let probabilities = model.probabilities
+    /// A prediction given as `probabilities` (`σ(z)` or `softmax(z)`, `C×H×W`): the mean probability (binary) or
+    /// the class of the largest mean probability. `cached` takes the model's own prediction from the dot cache.
+    func drawPrediction(into canvas: inout Canvas, rect: Rect, title: String, probabilities: [Double], cached: Bool) {
+        let input = model.input
+        let binary = input.mode == .binary
+        let width = input.width
         let plane = input.pixelCount, classes = input.logits.classes
-        let predictionTitle = model.scenario.predictions.count > 1 ? "prediction: \(model.prediction.name)" : "prediction"
         var sums = [Double](repeating: 0, count: classes)
-        drawPanel(into: &canvas, rect: rects[1], title: predictionTitle, cachedAs: 1) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, title: title, cachedAs: cached ? 1 : nil) { rows, columns in
             for c in sums.indices { sums[c] = 0 }
             for row in rows {
                 for column in columns {
@@ -47,12 +57,10 @@ struct PixelPanels {
             return theme.classPaint(sums.indices.max(by: { sums[$0] < sums[$1] })!, binary: false)
         }
         if binary {
-            drawRamp(into: &canvas, rect: rects[1], low: "p 0", high: "1") { theme.probabilityPaint($0) }
+            drawRamp(into: &canvas, rect: rect, low: "p 0", high: "1") { theme.probabilityPaint($0) }
         } else {
-            drawLegend(into: &canvas, rect: rects[1], items: [(theme.classPaint(0, binary: false), "class of largest p")])
+            drawLegend(into: &canvas, rect: rect, items: [(theme.classPaint(0, binary: false), "class of largest p")])
         }
-
-        drawHeatmap(into: &canvas, rect: rects[2])
     }
 
     private func drawHeatmap(into canvas: inout Canvas, rect: Rect) {
@@ -153,7 +161,8 @@ struct PixelPanels {
         let dots = panel.map { panel in
             model.dotCache.dots(
                 for: DotCache.Key(
-                    panel: panel, prediction: model.predictionIndex, rows: viewport.rows, columns: viewport.columns,
+                    panel: panel, prediction: model.predictionIndex, revision: panel == 1 ? model.predictionRevision : 0,
+                    rows: viewport.rows, columns: viewport.columns,
                     capabilities: theme.capabilities),
                 compute: compute)
         } ?? compute()
