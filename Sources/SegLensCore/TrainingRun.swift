@@ -7,28 +7,35 @@ public struct TrainingRun: Sendable {
     public let loss: Loss
     public var parameters: LossParameters
     public var optimizer: LogitOptimizer
+    /// The prediction after ``step`` steps, prepared (the next step evaluates it, a view can draw it).
+    public private(set) var prepared: PreparedInput
     /// The prediction after ``step`` steps.
-    public private(set) var input: LossInput
+    public var input: LossInput { prepared.input }
 
     /// Steps taken so far.
     public var step: Int { optimizer.stepCount }
 
     /// A run from `input` (its mode must be `loss`'s); `parameters` default to the loss's.
     public init(input: LossInput, loss: Loss, parameters: LossParameters? = nil, optimizer: LogitOptimizer) {
-        precondition(input.mode == loss.mode, "\(loss.name) is a \(loss.mode.rawValue) loss")
+        self.init(prepared: PreparedInput(input), loss: loss, parameters: parameters, optimizer: optimizer)
+    }
+
+    /// A run from an input already prepared.
+    public init(prepared: PreparedInput, loss: Loss, parameters: LossParameters? = nil, optimizer: LogitOptimizer) {
+        precondition(prepared.input.mode == loss.mode, "\(loss.name) is a \(loss.mode.rawValue) loss")
         self.loss = loss
         self.parameters = parameters ?? loss.defaultParameters
         self.optimizer = optimizer
-        self.input = input
+        self.prepared = prepared
     }
 
     /// One step: `z ← update(z, ∂L/∂z)`. Returns `L` at the logits before the step.
     @discardableResult
     public mutating func advance() -> Double {
-        let result = loss.evaluate(PreparedInput(input), parameters: parameters, keepsGradient: true)
+        let result = loss.evaluate(prepared, parameters: parameters, keepsGradient: true)
         var values = input.logits.values
         optimizer.step(&values, gradient: result.gradient, keptPixels: input.keptPixels, plane: input.pixelCount)
-        input = input.replacingLogits(values)
+        prepared = PreparedInput(input.replacingLogits(values))
         return result.value
     }
 
@@ -49,7 +56,7 @@ extension TrainingRun {
             let value = advance()
             if at % every == 0 { points.append(TrainingPoint(step: at, value: value, input: before)) }
         }
-        points.append(TrainingPoint(step: step, value: loss.evaluate(input, parameters: parameters).value, input: input))
+        points.append(TrainingPoint(step: step, value: loss.evaluate(prepared, parameters: parameters).value, input: input))
         return points
     }
 }

@@ -38,6 +38,14 @@ public struct ExplorerModel: Sendable {
     private var replacedInput: LossInput?
     /// Counts replacements of the current prediction, so that cached panels of an earlier one are never shown.
     public private(set) var predictionRevision = 0
+    /// The revision ``prepared`` was made for: training hands over the prediction it prepared anyway.
+    private var preparedRevision = 0
+    /// Losses whose value on screen is from an earlier step: while training runs against a time budget
+    /// (``advanceTraining(budget:)``), the losses too slow for it; recomputed when training stops.
+    public private(set) var staleLosses: Set<Loss> = []
+    /// The last time each loss took to evaluate during training, and where the round of the others goes on.
+    private var evaluationCosts: [Loss: Duration] = [:]
+    private var refreshCursor = 0
     /// Memo of the panels that parameters do not change; it holds only what the view would compute anyway.
     let dotCache = DotCache()
 
@@ -149,6 +157,7 @@ public struct ExplorerModel: Sendable {
             if scenario.predictions.count > 1 {
                 predictionIndex = (predictionIndex + 1) % scenario.predictions.count
                 resetTraining()
+                predictionRevision += 1
                 predictionChanged = true
             }
         case .reset:
@@ -216,9 +225,33 @@ public struct ExplorerModel: Sendable {
     }
 
     /// One training frame if training runs: the live loop's tick.
-    public mutating func advanceTraining() {
-        guard training.isRunning else { return }
-        if trainFrame() { recomputeAll() }
+    ///
+    /// Without a `budget` every loss, map and metric is recomputed. With one (the live loop at large inputs) the
+    /// selected loss, its maps and the metrics are, and the other losses' values in turn, as many as fit in
+    /// `budget` by what each took last time; a loss that alone does not fit stays in ``staleLosses`` until
+    /// training stops.
+    public mutating func advanceTraining(budget: Duration? = nil) {
+        guard training.isRunning, trainFrame() else { return }
+        guard let budget else {
+            recomputeAll()
+            return
+        }
+        metrics = SegmentationMetrics(input)
+        recompute(selectedLoss)
+        let clock = ContinuousClock(), start = clock.now
+        let others = losses.filter { $0 != selectedLoss }, cursor = refreshCursor
+        for offset in others.indices {
+            let loss = others[(cursor + offset) % others.count]
+            let cost = evaluationCosts[loss] ?? .zero
+            if cost > budget {
+                staleLosses.insert(loss)
+                continue
+            }
+            if clock.now - start + cost > budget { break }
+            evaluationCosts[loss] = clock.measure { recompute(loss) }
+            staleLosses.remove(loss)
+            refreshCursor = (cursor + offset + 1) % others.count
+        }
     }
 
     /// Records the training speed the live loop measured, for the status line.
@@ -234,7 +267,9 @@ public struct ExplorerModel: Sendable {
     /// Applies a training action; returns whether the prediction on screen changed.
     private mutating func applyTraining(_ action: ExplorerAction) -> Bool {
         switch action {
-        case .toggleTraining: training.toggleRunning()
+        case .toggleTraining:
+            training.toggleRunning()
+            if !training.isRunning, !staleLosses.isEmpty { return true }  // recompute what the budget left out
         case .trainFrame: return trainFrame()
         case .slowerLearning, .fasterLearning: training.changeLearningRate(up: action == .fasterLearning)
         case .fewerStepsPerFrame, .moreStepsPerFrame: training.changeStepsPerFrame(up: action == .moreStepsPerFrame)
@@ -268,13 +303,16 @@ public struct ExplorerModel: Sendable {
             return false
         }
         let loss = selectedLoss
-        setCurrentPrediction(training.trainFrame(input, loss: loss, parameters: parameters[loss] ?? loss.defaultParameters))
+        let next = training.trainFrame(prepared, loss: loss, parameters: parameters[loss] ?? loss.defaultParameters)
+        setCurrentPrediction(next.input)
+        prepared = next
+        preparedRevision = predictionRevision
         return true
     }
 
     private mutating func startRace(from start: LossInput) {
         race = ExplorerRace(
-            start: start, losses: training.raceLosses.filter { $0.mode == scenario.mode }, parameters: parameters,
+            start: start.logits == prepared.input.logits ? prepared : PreparedInput(start), losses: training.raceLosses.filter { $0.mode == scenario.mode }, parameters: parameters,
             optimizer: training.freshOptimizer)
     }
 
@@ -288,7 +326,11 @@ public struct ExplorerModel: Sendable {
     // MARK: Computation
 
     private mutating func recomputeAll() {
-        prepared = PreparedInput(input)
+        if preparedRevision != predictionRevision {
+            prepared = PreparedInput(input)
+            preparedRevision = predictionRevision
+        }
+        staleLosses = []
         metrics = SegmentationMetrics(input)
         results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
     }

@@ -6,8 +6,6 @@ public struct ExplorerRace: Sendable {
     /// One loss's copy of the prediction.
     public struct Lane: Sendable {
         public var run: TrainingRun
-        /// The lane's current prediction, prepared (its probabilities are drawn).
-        public private(set) var prepared: PreparedInput
         /// One point per frame, the start (step 0) first.
         public private(set) var history: [TrainingPoint]
 
@@ -16,19 +14,17 @@ public struct ExplorerRace: Sendable {
 
         init(run: TrainingRun) {
             self.run = run
-            prepared = PreparedInput(run.input)
             history = []
             record()
         }
 
         mutating func advance(by steps: Int) {
             run.advance(by: steps)
-            prepared = PreparedInput(run.input)
             record()
         }
 
         private mutating func record() {
-            let value = run.loss.evaluate(prepared, parameters: run.parameters, keepsGradient: false).value
+            let value = run.loss.evaluate(run.prepared, parameters: run.parameters, keepsGradient: false).value
             history.append(TrainingPoint(step: run.step, value: value, input: run.input))
         }
 
@@ -45,10 +41,10 @@ public struct ExplorerRace: Sendable {
     public var step: Int { lanes.first?.run.step ?? 0 }
 
     /// Lanes for `losses` (all of `start`'s mode), each with its parameters and a copy of `optimizer`.
-    public init(start: LossInput, losses: [Loss], parameters: [Loss: LossParameters], optimizer: LogitOptimizer) {
-        self.start = start
+    public init(start: PreparedInput, losses: [Loss], parameters: [Loss: LossParameters], optimizer: LogitOptimizer) {
+        self.start = start.input
         lanes = losses.map { loss in
-            Lane(run: TrainingRun(input: start, loss: loss, parameters: parameters[loss], optimizer: optimizer))
+            Lane(run: TrainingRun(prepared: start, loss: loss, parameters: parameters[loss], optimizer: optimizer))
         }
     }
 

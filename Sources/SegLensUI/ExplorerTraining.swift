@@ -84,13 +84,13 @@ public struct ExplorerTraining: Sendable {
 
     // MARK: Training
 
-    /// `input` after one frame (`K` steps) under `loss` with `parameters`.
-    public mutating func trainFrame(_ input: LossInput, loss: Loss, parameters: LossParameters) -> LossInput {
-        var run = TrainingRun(input: input, loss: loss, parameters: parameters, optimizer: optimizer ?? freshOptimizer)
+    /// `prepared` after one frame (`K` steps) under `loss` with `parameters`, prepared.
+    public mutating func trainFrame(_ prepared: PreparedInput, loss: Loss, parameters: LossParameters) -> PreparedInput {
+        var run = TrainingRun(prepared: prepared, loss: loss, parameters: parameters, optimizer: optimizer ?? freshOptimizer)
         run.advance(by: stepsPerFrame)
         optimizer = run.optimizer
         step += stepsPerFrame
-        return run.input
+        return run.prepared
     }
 
     // MARK: Status
@@ -106,30 +106,18 @@ public struct ExplorerTraining: Sendable {
 
     // MARK: 1-2-5 ladder
 
-    /// The next value of the 1-2-5 ladder above (or below) `value`, clamped to `range`.
+    /// The next value of the 1-2-5 ladder (1·10ⁿ, 2·10ⁿ, 5·10ⁿ) above (or below) `value`, clamped to `range`.
     static func ladder(_ value: Double, up: Bool, range: ClosedRange<Double>) -> Double {
-        let current = ladderValue(atOrBelow: value)
-        let next: Double
-        if up {
-            next = nextLadderValue(above: current)
-        } else {
-            next = current < value * (1 - 1e-12) ? current : ladderValue(atOrBelow: current * (1 - 1e-9))
-        }
+        let exponent = Int(log10(value).rounded(.down))
+        let candidates = (exponent - 1...exponent + 1).flatMap { e in [1, 2, 5].map { Double("\($0)e\(e)")! } }
+        let next = up
+            ? candidates.first { $0 > value * (1 + 1e-9) }!
+            : candidates.last { $0 < value * (1 - 1e-9) }!
         return min(max(next, range.lowerBound), range.upperBound)
     }
 
-    /// The largest 1·10ⁿ, 2·10ⁿ or 5·10ⁿ not above `value` (within rounding).
+    /// The largest ladder value not above `value` (within rounding): `value` itself when it is on the ladder.
     static func ladderValue(atOrBelow value: Double) -> Double {
-        let exponent = (log10(value) + 1e-9).rounded(.down)
-        let mantissa = value / pow(10, exponent)
-        let step = mantissa >= 5 - 1e-9 ? 5 : mantissa >= 2 - 1e-9 ? 2 : 1
-        return Double("\(step)e\(Int(exponent))")!  // the decimal's nearest double, e.g. exactly 0.2
-    }
-
-    private static func nextLadderValue(above value: Double) -> Double {
-        let exponent = (log10(value) + 1e-9).rounded(.down)
-        let mantissa = (value / pow(10, exponent)).rounded()
-        let (step, shift): (Int, Int) = mantissa >= 5 ? (1, 1) : mantissa >= 2 ? (5, 0) : (2, 0)
-        return Double("\(step)e\(Int(exponent) + shift)")!
+        ladder(value * (1 + 2e-9), up: false, range: 0...Double.infinity)
     }
 }

@@ -110,7 +110,7 @@ public enum ExplorerView {
                 text += "  " + parameterText
             }
             canvas.put(text, row: row, column: left, maxWidth: columnWidth - 1, ellipsis: theme.glyphs.ellipsis,
-                       pen: isSelected ? theme.selected : .plain)
+                       pen: isSelected ? theme.selected : model.staleLosses.contains(result.loss) ? theme.dim : .plain)
         }
     }
 
@@ -207,7 +207,9 @@ public enum ExplorerView {
         let training = model.training
         let status = training.isRunning || training.step > 0 || model.race != nil
             ? [training.statusText(step: model.race?.step, unicode: theme.glyphs.isUnicode)] : []
-        canvas.put(" " + (status + hints).joined(separator: "  "), row: row, column: 0, maxWidth: canvas.width,
+        var hintText = hints.joined(separator: "  ")
+        if hintText.count + 1 > canvas.width { hintText = hints.joined(separator: " ") }  // tighter, not cut
+        canvas.put(" " + (status + [hintText]).joined(separator: "  \(theme.glyphs.vertical)  "), row: row, column: 0, maxWidth: canvas.width,
                    ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
     }
 

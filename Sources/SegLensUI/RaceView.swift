@@ -32,12 +32,12 @@ enum RaceView {
             } else {
                 let lane = lanes[index - 1]
                 panels.drawPrediction(
-                    into: &canvas, rect: rect, title: "\(index) \(lane.loss.name)", probabilities: lane.prepared.probabilities,
+                    into: &canvas, rect: rect, title: "\(index) \(lane.loss.name)", probabilities: lane.run.prepared.probabilities,
                     cached: false)
             }
         }
 
-        let iouName = input.mode == .binary ? "IoU" : "mIoU"
+        let iouName = input.mode == .binary ? "IoU" : "mIoU", diceName = input.mode == .binary ? "Dice" : "mDice"
         let plot = StepPlot(
             title: "\(iouName) against step",
             series: lanes.enumerated().map { index, lane in
@@ -55,7 +55,7 @@ enum RaceView {
             let name = lane.loss.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             func f(_ value: Double) -> String { String(format: "%.3f", value) }
             let text = " \(index + 1) \(name)  \(ExplorerView.formatValue(point.value))  \(iouName) \(f(point.iou))"
-                + "  Dice \(f(point.dice))  \(iouName) \(atLeast) \(milestone) \(reached)"
+                + "  \(diceName) \(f(point.dice))  \(iouName) \(atLeast) \(milestone) \(reached)"
             let row = summaryRows.lowerBound + index
             if theme.usesColor {
                 canvas[row, 1] = Cell(theme.glyphs.fullBlock, foreground: StepPlot.colors[index % StepPlot.colors.count])

@@ -19,6 +19,9 @@ struct ExploreCommand: ParsableCommand {
 
     /// The training animation's frame interval: at most 30 frames per second (a bound for the bytes sent over SSH).
     static let frameInterval = Duration.milliseconds(33)
+    /// Time per training frame for the values of the losses that are not selected (see
+    /// ``ExplorerModel/advanceTraining(budget:)``): all of them on small inputs, a few per frame at 1024².
+    static let otherLossesBudget = Duration.milliseconds(25)
 
     func run() throws {
         try CommandFailure.run {
@@ -35,7 +38,7 @@ struct ExploreCommand: ParsableCommand {
                     // at most what is left of the frame interval.
                     let started = clock.now
                     if model.training.isRunning {
-                        model.advanceTraining()
+                        model.advanceTraining(budget: Self.otherLossesBudget)
                         if let previous = previousTrainingFrame {
                             let seconds = Double((started - previous) / .milliseconds(1)) / 1000
                             let rate = Double(model.training.stepsPerFrame) / max(seconds, 1e-6)

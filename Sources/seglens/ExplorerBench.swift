@@ -4,15 +4,27 @@ import SegLensUI
 /// The explorer's key-to-frame time, replayed headlessly: each timed step presses one key on a model of a
 /// synthetic input (→ and ← in turn on the first parameter of the loss — γ of focal by default — so every step
 /// changes the loss) and renders the frame that would be handed to curses — recompute, downsample and view,
-/// exactly what the live explorer does per key.
+/// exactly what the live explorer does per key. With `training`, each timed step is one training frame instead
+/// (with `race`, of the race's lanes).
 enum ExplorerBench {
-    static func run(size: Int, classes: Int, loss: Loss?, screen: TerminalSize, repeats: Int) -> Timing {
+    static func run(
+        size: Int, classes: Int, loss: Loss?, screen: TerminalSize, repeats: Int, training: Bool = false, race: Bool = false
+    ) -> Timing {
         HeapTuning.keepLargeBlocksInTheHeap()
         let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
         let scenario = Scenario(
             title: "bench", classNames: (0..<max(2, classes)).map(String.init),
             predictions: [Scenario.Prediction(name: "synthetic", input: input)], startingLoss: loss)
         var model = ExplorerModel(scenario: scenario)
+        if training {
+            // One training frame (K = 1 step of the selected loss; its maps, the metrics and as many other losses'
+            // values as fit the live loop's budget again) to the finished frame: what the live loop does per tick.
+            _ = model.update([.character("t")] + (race ? [.character("R")] : []))
+            return Timing.measure(repeats: repeats) {
+                model.advanceTraining(budget: ExploreCommand.otherLossesBudget)
+                _ = ExplorerView.render(model, size: screen, capabilities: .full)
+            }
+        }
         if loss == nil { _ = model.update([.character("g")]) }
         var frame = 0
         return Timing.measure(repeats: repeats) {

@@ -43,6 +43,8 @@ import SegLensUI
         case .closeOverlay: setup = [.character("?")]
         case .selectAlpha, .previousParameter: setup = [.character("g")]
         case .reset: setup = [.right, .character("+")]
+        case .resetTraining: setup = [.character("n")]
+        case .fewerStepsPerFrame: setup = [.character("]")]
         default: break
         }
         _ = model.update(setup)
@@ -83,6 +85,18 @@ import SegLensUI
             #expect(model.needsFullRepaint && !before.needsFullRepaint)
             _ = model.update([.tab])
             #expect(!model.needsFullRepaint)
+        case .toggleTraining: #expect(model.training.isRunning && !before.training.isRunning)
+        case .trainFrame: #expect(model.training.step == 1 && model.input.logits != before.input.logits)
+        case .slowerLearning: #expect(model.training.learningRate < before.training.learningRate)
+        case .fasterLearning: #expect(model.training.learningRate > before.training.learningRate)
+        case .fewerStepsPerFrame: #expect(model.training.stepsPerFrame < before.training.stepsPerFrame)
+        case .moreStepsPerFrame: #expect(model.training.stepsPerFrame > before.training.stepsPerFrame)
+        case .toggleOptimizer: #expect(model.training.optimizerKind != before.training.optimizerKind)
+        case .resetTraining:
+            #expect(before.training.step == 1 && model.training.step == 0)
+            #expect(model.input.logits == fresh.input.logits)
+        case .toggleRace: #expect(model.race != nil && before.race == nil)
+        case .toggleRaceLoss: #expect(model.training.raceLosses != before.training.raceLosses)
         }
     }
 
