@@ -21,7 +21,7 @@ struct ExploreCommand: ParsableCommand {
     static let frameInterval = Duration.milliseconds(33)
     /// Time per training frame for the values of the losses that are not selected (see
     /// ``ExplorerModel/advanceTraining(budget:)``): all of them on small inputs, a few per frame at 1024².
-    static let otherLossesBudget = Duration.milliseconds(25)
+    static let otherLossesBudget = Duration.milliseconds(10)
 
     func run() throws {
         try CommandFailure.run {
