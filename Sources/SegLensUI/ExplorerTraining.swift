@@ -41,7 +41,6 @@ public struct ExplorerTraining: Sendable {
     // MARK: Controls
 
     public mutating func toggleRunning() { isRunning.toggle() }
-    public mutating func stop() { isRunning = false }
 
     public mutating func changeLearningRate(up: Bool) {
         learningRate = Self.ladder(learningRate, up: up, range: Self.learningRateRange)
