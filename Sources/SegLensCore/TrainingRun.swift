@@ -5,8 +5,12 @@
 /// deterministic: the same start, loss, parameters and optimizer give the same logits bit for bit.
 public struct TrainingRun: Sendable {
     public let loss: Loss
-    public var parameters: LossParameters
+    public var parameters: LossParameters {
+        didSet { if parameters != oldValue { evaluation = nil } }
+    }
     public var optimizer: LogitOptimizer
+    /// `L` and `∂L/∂z` at the current logits, once ``evaluateCurrent()`` or a step has asked for them.
+    private var evaluation: LossResult?
     /// The prediction after ``step`` steps, prepared (the next step evaluates it, a view can draw it).
     public private(set) var prepared: PreparedInput
     /// The prediction after ``step`` steps.
@@ -32,11 +36,21 @@ public struct TrainingRun: Sendable {
     /// One step: `z ← update(z, ∂L/∂z)`. Returns `L` at the logits before the step.
     @discardableResult
     public mutating func advance() -> Double {
-        let result = loss.evaluate(prepared, parameters: parameters, keepsGradient: true)
+        let result = evaluateCurrent()
         var values = input.logits.values
         optimizer.step(&values, gradient: result.gradient, keptPixels: input.keptPixels, plane: input.pixelCount)
         prepared = PreparedInput(input.replacingLogits(values))
+        evaluation = nil
         return result.value
+    }
+
+    /// The loss's full result (value, gradient, maps) at the current logits; the next step reuses it, so a view
+    /// that shows it after each step costs no extra evaluation.
+    public mutating func evaluateCurrent() -> LossResult {
+        if let evaluation { return evaluation }
+        let result = loss.evaluate(prepared, parameters: parameters, keepsGradient: true)
+        evaluation = result
+        return result
     }
 
     /// `count` steps.
@@ -56,7 +70,7 @@ extension TrainingRun {
             let value = advance()
             if at % every == 0 { points.append(TrainingPoint(step: at, value: value, input: before)) }
         }
-        points.append(TrainingPoint(step: step, value: loss.evaluate(prepared, parameters: parameters).value, input: input))
+        points.append(TrainingPoint(step: step, value: evaluateCurrent().value, input: input))
         return points
     }
 }

@@ -45,6 +45,11 @@ public struct ExplorerModel: Sendable {
     public private(set) var staleLosses: Set<Loss> = []
     /// The last time each loss took to evaluate during training, and where the round of the others goes on.
     private var evaluationCosts: [Loss: Duration] = [:]
+    /// Losses whose value on screen is not that of the prediction on screen (the budget left them for a later
+    /// frame); recomputed when training stops.
+    private var laggingLosses: Set<Loss> = []
+    /// The selected loss's result that the last training frame computed anyway, until it is used.
+    private var trainedResult: LossResult?
     private var refreshCursor = 0
     /// Memo of the panels that parameters do not change; it holds only what the view would compute anyway.
     let dotCache = DotCache()
@@ -240,6 +245,7 @@ public struct ExplorerModel: Sendable {
         recompute(selectedLoss)
         let clock = ContinuousClock(), start = clock.now
         let others = losses.filter { $0 != selectedLoss }, cursor = refreshCursor
+        laggingLosses = Set(others)
         for offset in others.indices {
             let loss = others[(cursor + offset) % others.count]
             let cost = evaluationCosts[loss] ?? .zero
@@ -250,6 +256,7 @@ public struct ExplorerModel: Sendable {
             if clock.now - start + cost > budget { break }
             evaluationCosts[loss] = clock.measure { recompute(loss) }
             staleLosses.remove(loss)
+            laggingLosses.remove(loss)
             refreshCursor = (cursor + offset + 1) % others.count
         }
     }
@@ -261,6 +268,7 @@ public struct ExplorerModel: Sendable {
 
     private mutating func setCurrentPrediction(_ newInput: LossInput?) {
         replacedInput = newInput
+        trainedResult = nil
         predictionRevision += 1
     }
 
@@ -269,7 +277,7 @@ public struct ExplorerModel: Sendable {
         switch action {
         case .toggleTraining:
             training.toggleRunning()
-            if !training.isRunning, !staleLosses.isEmpty { return true }  // recompute what the budget left out
+            if !training.isRunning, !laggingLosses.isEmpty { return true }  // recompute what the budget left out
         case .trainFrame: return trainFrame()
         case .slowerLearning, .fasterLearning: training.changeLearningRate(up: action == .fasterLearning)
         case .fewerStepsPerFrame, .moreStepsPerFrame: training.changeStepsPerFrame(up: action == .moreStepsPerFrame)
@@ -304,9 +312,12 @@ public struct ExplorerModel: Sendable {
         }
         let loss = selectedLoss
         let next = training.trainFrame(prepared, loss: loss, parameters: parameters[loss] ?? loss.defaultParameters)
-        setCurrentPrediction(next.input)
-        prepared = next
+        setCurrentPrediction(next.prepared.input)
+        prepared = next.prepared
         preparedRevision = predictionRevision
+        var shown = next.result
+        shown.gradient = []  // the table keeps maps only
+        trainedResult = shown
         return true
     }
 
@@ -331,6 +342,8 @@ public struct ExplorerModel: Sendable {
             preparedRevision = predictionRevision
         }
         staleLosses = []
+        laggingLosses = []
+        trainedResult = nil
         metrics = SegmentationMetrics(input)
         results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
     }
@@ -343,6 +356,11 @@ public struct ExplorerModel: Sendable {
 
     private mutating func recompute(_ loss: Loss) {
         guard let index = losses.firstIndex(of: loss) else { return }
-        results[index] = loss.evaluate(prepared, parameters: parameters[loss], keepsGradient: false)
+        if let trained = trainedResult, trained.loss == loss, trained.parameters == parameters[loss] {
+            results[index] = trained
+        } else {
+            results[index] = loss.evaluate(prepared, parameters: parameters[loss], keepsGradient: false)
+        }
+        trainedResult = nil
     }
 }

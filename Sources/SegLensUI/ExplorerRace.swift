@@ -24,7 +24,7 @@ public struct ExplorerRace: Sendable {
         }
 
         private mutating func record() {
-            let value = run.loss.evaluate(run.prepared, parameters: run.parameters, keepsGradient: false).value
+            let value = run.evaluateCurrent().value  // the next step reuses this evaluation
             history.append(TrainingPoint(step: run.step, value: value, input: run.input))
         }
 

@@ -22,6 +22,9 @@ public struct ExplorerTraining: Sendable {
     public private(set) var raceLosses: [Loss]
     /// The optimizer's state (its step count and Adam's moments) for the current run; `nil` before the first step.
     private var optimizer: LogitOptimizer?
+    /// The run of the last frame: when the next frame starts from its logits with the same loss, it goes on from
+    /// there and reuses the evaluation the view showed.
+    private var lastRun: TrainingRun?
     /// Kept pixels of the input, for the default `η` of SGD.
     private let keptPixels: Int
 
@@ -57,11 +60,13 @@ public struct ExplorerTraining: Sendable {
         optimizerKind = optimizerKind == .sgd ? .adam : .sgd
         learningRate = Self.ladderValue(atOrBelow: LogitOptimizer.defaultLearningRate(optimizerKind, keptPixels: keptPixels))
         optimizer = nil
+        lastRun = nil
     }
 
     /// Back to step 0 with a fresh optimizer (the prediction goes back to the file's); stops.
     public mutating func resetRun() {
         optimizer = nil
+        lastRun = nil
         step = 0
         isRunning = false
         stepsPerSecond = nil
@@ -84,12 +89,24 @@ public struct ExplorerTraining: Sendable {
     // MARK: Training
 
     /// `prepared` after one frame (`K` steps) under `loss` with `parameters`, prepared.
-    public mutating func trainFrame(_ prepared: PreparedInput, loss: Loss, parameters: LossParameters) -> PreparedInput {
-        var run = TrainingRun(prepared: prepared, loss: loss, parameters: parameters, optimizer: optimizer ?? freshOptimizer)
+    /// Returns it with the loss's full result there.
+    public mutating func trainFrame(
+        _ prepared: PreparedInput, loss: Loss, parameters: LossParameters
+    ) -> (prepared: PreparedInput, result: LossResult) {
+        var run: TrainingRun
+        if var last = lastRun, last.loss == loss, last.input.logits == prepared.input.logits {
+            last.parameters = parameters
+            last.optimizer = optimizer ?? freshOptimizer
+            run = last
+        } else {
+            run = TrainingRun(prepared: prepared, loss: loss, parameters: parameters, optimizer: optimizer ?? freshOptimizer)
+        }
         run.advance(by: stepsPerFrame)
+        let result = run.evaluateCurrent()
         optimizer = run.optimizer
+        lastRun = run
         step += stepsPerFrame
-        return run.prepared
+        return (run.prepared, result)
     }
 
     // MARK: Status

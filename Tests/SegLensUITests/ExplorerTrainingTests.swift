@@ -163,3 +163,38 @@ import SegLensUI
         #expect(running.contains("> step 2  lr=50  sgd  K=1  123 steps/s"), "\(running)")
     }
 }
+
+/// The live loop's budgeted frames: the same training, the selected loss always current, the others as the budget
+/// allows, and every value exact again once training stops.
+@Suite struct ExplorerTrainingBudgetTests {
+    @Test func aGenerousBudgetRefreshesEverythingEveryFrame() {
+        var model = ExplorerModel(scenario: ExplorerFixtures.binary)
+        _ = model.update([.character("t")])
+        for _ in 0..<3 { model.advanceTraining(budget: .seconds(60)) }
+        var run = TrainingRun(
+            input: ExplorerFixtures.binary.predictions[0].input, loss: .binaryFocal,
+            optimizer: LogitOptimizer(kind: .sgd, learningRate: 50))
+        run.advance(by: 3)
+        #expect(model.input.logits == run.input.logits)
+        for (loss, result) in zip(model.losses, model.results) {
+            let expected = loss.evaluate(model.input, parameters: model.parameters[loss]).value
+            #expect(abs(result.value - expected) <= 1e-15 * max(1, abs(expected)), "\(loss.name)")
+        }
+        #expect(model.staleLosses.isEmpty)
+    }
+
+    @Test func aZeroBudgetKeepsOnlyTheSelectedLossCurrentUntilTrainingStops() {
+        var model = ExplorerModel(scenario: ExplorerFixtures.binary)
+        let start = model.results
+        _ = model.update([.character("t")])
+        for _ in 0..<3 { model.advanceTraining(budget: .zero) }
+        let selected = model.lossIndex
+        #expect(model.results[selected].value == Loss.binaryFocal.evaluate(model.input, parameters: model.parameters[.binaryFocal]).value)
+        let others = model.losses.indices.filter { $0 != selected }
+        #expect(others.allSatisfy { model.results[$0].value == start[$0].value })
+        _ = model.update([.character("t")])  // stop: every value is recomputed
+        for (loss, result) in zip(model.losses, model.results) {
+            #expect(result.value == loss.evaluate(model.prepared, parameters: model.parameters[loss], keepsGradient: false).value, "\(loss.name)")
+        }
+    }
+}
