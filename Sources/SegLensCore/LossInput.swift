@@ -49,6 +49,16 @@ public struct LossInput: Sendable {
         self.keptPixels = kept
     }
 
+    /// `input`'s truth, ignore index and kept pixels with `logits` of the same shape; they must be finite.
+    init(validated input: LossInput, logits: Logits) {
+        precondition(logits.classes == input.logits.classes && logits.pixelCount == input.pixelCount, "same shape")
+        precondition(logits.values.allSatisfy(\.isFinite), "logits must be finite")
+        truth = input.truth
+        self.logits = logits
+        ignoreIndex = input.ignoreIndex
+        keptPixels = input.keptPixels
+    }
+
     /// Validates a prediction given as logits or probabilities (`C×H×W` values, `C = 1` for binary).
     /// Probabilities must lie in `[0, 1]`; they are clamped and converted as ``Logits/init(probabilities:classes:height:width:)`` says.
     public init(

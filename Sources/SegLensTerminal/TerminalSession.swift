@@ -317,7 +317,8 @@ public final class TerminalSession {
     ///
     /// `step` is first called with no keys (draw the initial frame), then with
     /// each batch of keys: the first key that arrives plus every key already
-    /// queued behind it. Errors thrown by `step` propagate; the caller (or
+    /// queued behind it; after ``TerminalAction/animate(_:interval:)``, also
+    /// with no keys when none came within the interval. Errors thrown by `step` propagate; the caller (or
     /// ``run(options:_:)``) closes the session.
     public func run(
         _ step: (_ keys: [Key], _ context: TerminalContext) throws -> TerminalAction
@@ -327,16 +328,23 @@ public final class TerminalSession {
             if let signal = pendingSignal { return .signal(signal) }
             let action = try step(keys, context)
             if let signal = pendingSignal { return .signal(signal) }
+            var tick: Duration?
             switch action {
             case .quit: return .quit
             case .redraw(let canvas): draw(canvas)
             case .repaint(let canvas): draw(canvas, force: true)
+            case .animate(let canvas, let interval):
+                draw(canvas)
+                tick = interval
             }
             var failures = 0
             waiting: while true {
-                switch read(timeout: nil) {
+                switch read(timeout: tick) {
                 case .key(let key):
                     keys = [key] + drainKeys()
+                    break waiting
+                case .timedOut where tick != nil:
+                    keys = []
                     break waiting
                 case .ignored, .timedOut:  // a blocking read does not time out
                     continue

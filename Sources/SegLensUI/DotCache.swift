@@ -11,6 +11,8 @@ final class DotCache: Sendable {
         var prediction: Int
         /// The edits applied to the prediction.
         var edits: PredictionEdits
+        /// ``ExplorerModel/predictionRevision`` for the prediction panel (training changes it), 0 for the truth.
+        var revision: Int
         var rows: [Range<Int>]
         var columns: [Range<Int>]
         var capabilities: Capabilities

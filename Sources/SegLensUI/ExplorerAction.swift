@@ -10,4 +10,7 @@ public enum ExplorerAction: Hashable, Sendable, CaseIterable {
     case togglePin, toggleDifference, toggleSweep, toggleRanking
     case toggleHelp, closeOverlay, repaint, quit
     case toggleConventions
+    // Training (ExplorerTraining, ExplorerRace)
+    case toggleTraining, trainFrame, slowerLearning, fasterLearning, fewerStepsPerFrame, moreStepsPerFrame
+    case toggleOptimizer, resetTraining, toggleRace, toggleRaceLoss
 }

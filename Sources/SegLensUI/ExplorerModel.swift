@@ -17,6 +17,8 @@ public struct ExplorerModel: Sendable {
     /// The pixel at the centre of the panels when zoomed in, `(row, column)`.
     public private(set) var center: (row: Int, column: Int)
     public private(set) var showsHelp = false
+    /// The help page shown (the overlay takes it modulo its number of pages): ← and → turn it.
+    public private(set) var helpPage = 0
     /// The `c` panel and its rows: each library's result for the selected loss, kept current while it is shown.
     public private(set) var showsConventions = false
     public private(set) var conventions: [ConventionResult] = []
@@ -55,6 +57,27 @@ public struct ExplorerModel: Sendable {
     public var probabilities: [Double] { prepared.probabilities }
 
     public let losses: [Loss]
+    /// Gradient descent on the current prediction, and the losses of the race.
+    public private(set) var training: ExplorerTraining
+    /// The race view, while it is shown.
+    public private(set) var race: ExplorerRace?
+    /// The current prediction when training replaced the file's (see ``replaceCurrentPrediction(_:)``).
+    private var replacedInput: LossInput?
+    /// Counts replacements of the current prediction, so that cached panels of an earlier one are never shown.
+    public private(set) var predictionRevision = 0
+    /// The revision ``prepared`` was made for: training hands over the prediction it prepared anyway.
+    private var preparedRevision = 0
+    /// Losses whose value on screen is from an earlier step: while training runs against a time budget
+    /// (``advanceTraining(budget:)``), the losses too slow for it; recomputed when training stops.
+    public private(set) var staleLosses: Set<Loss> = []
+    /// The last time each loss took to evaluate during training, and where the round of the others goes on.
+    private var evaluationCosts: [Loss: Duration] = [:]
+    /// Losses whose value on screen is not that of the prediction on screen (the budget left them for a later
+    /// frame); recomputed when training stops.
+    private var laggingLosses: Set<Loss> = []
+    /// The selected loss's result that the last training frame computed anyway, until it is used.
+    private var trainedResult: LossResult?
+    private var refreshCursor = 0
     /// Memo of the panels that parameters do not change; it holds only what the view would compute anyway.
     let dotCache = DotCache()
 
@@ -74,6 +97,7 @@ public struct ExplorerModel: Sendable {
         prepared = PreparedInput(input)
         metrics = SegmentationMetrics(input)
         results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
+        training = ExplorerTraining(mode: scenario.mode, keptPixels: base.keptPixels.count)
     }
 
     private static func startingParameters(_ scenario: Scenario) -> [Loss: LossParameters] {
@@ -88,6 +112,8 @@ public struct ExplorerModel: Sendable {
 
     /// The current prediction with the edits applied: what every loss, metric and panel shows.
     public private(set) var input: LossInput
+    /// The prediction the edits apply to: the file's, or what training made of it.
+    public var baseInput: LossInput { replacedInput ?? scenario.predictions[predictionIndex].input }
     public var prediction: Scenario.Prediction { scenario.predictions[predictionIndex] }
     /// The entries of the edit selector for this input.
     public var editControls: [EditControl] { EditControl.all(classes: input.logits.classes) }
@@ -111,14 +137,15 @@ public struct ExplorerModel: Sendable {
         var dirtyLosses = Set<Loss>(), predictionChanged = false
         needsFullRepaint = false
         message = nil
-        let editsBefore = edits
+        let editsBefore = edits, predictionBefore = predictionIndex
         for key in keys {
             for action in actions(for: key, screen: screen) {
                 guard apply(action, dirtyLosses: &dirtyLosses, predictionChanged: &predictionChanged) else { return false }
             }
         }
+        if edits != editsBefore || predictionIndex != predictionBefore { applyEdits(restoringOnFailure: editsBefore) }
         if predictionChanged || edits != editsBefore {
-            recomputeAll(restoringOnFailure: editsBefore)
+            recomputeAll()
         } else {
             for loss in dirtyLosses { recompute(loss) }
         }
@@ -153,12 +180,16 @@ public struct ExplorerModel: Sendable {
     ) -> Bool {
         if showsHelp && action != .quit && action != .toggleHelp && action != .repaint {
             if action == .closeOverlay { showsHelp = false }
+            if action == .increase { helpPage += 1 }
+            if action == .decrease { helpPage -= 1 }
             return true
         }
         if action == .closeOverlay { showsRanking = false }
         switch action {
         case .quit: return false
-        case .toggleHelp: showsHelp.toggle()
+        case .toggleHelp:
+            showsHelp.toggle()
+            helpPage = 0
         case .closeOverlay: showsConventions = false
         case .toggleConventions: showsConventions.toggle()
         case .repaint: needsFullRepaint = true
@@ -179,6 +210,8 @@ public struct ExplorerModel: Sendable {
         case .nextPrediction:
             if scenario.predictions.count > 1 {
                 predictionIndex = (predictionIndex + 1) % scenario.predictions.count
+                resetTraining()
+                predictionRevision += 1
                 predictionChanged = true
             }
         case .reset:
@@ -227,6 +260,9 @@ public struct ExplorerModel: Sendable {
             } else {
                 showsRanking.toggle()
             }
+        case .toggleTraining, .trainFrame, .slowerLearning, .fasterLearning, .fewerStepsPerFrame, .moreStepsPerFrame,
+             .toggleOptimizer, .resetTraining, .toggleRace, .toggleRaceLoss:
+            if applyTraining(action) { predictionChanged = true }
         }
         return true
     }
@@ -267,12 +303,70 @@ public struct ExplorerModel: Sendable {
         )
     }
 
-    // MARK: Computation
+    // MARK: Training
 
-    /// Applies the edits to the current prediction and evaluates everything; edits that make a logit non-finite
-    /// are undone (back to `previous`) with a message.
-    private mutating func recomputeAll(restoringOnFailure previous: PredictionEdits) {
-        let base = scenario.predictions[predictionIndex].input
+    /// Replaces the prediction on screen (the file's stays in the scenario) and recomputes every loss, map and
+    /// metric: the one path by which training changes what is shown.
+    public mutating func replaceCurrentPrediction(_ newInput: LossInput) {
+        setCurrentPrediction(newInput)
+        recomputeAll()
+    }
+
+    /// One training frame if training runs: the live loop's tick.
+    ///
+    /// Without a `budget` every loss, map and metric is recomputed. With one (the live loop at large inputs) the
+    /// selected loss, its maps and the metrics are, and the other losses' values in turn, as many as fit in
+    /// `budget` by what each took last time; a loss that alone does not fit stays in ``staleLosses`` until
+    /// training stops.
+    public mutating func advanceTraining(budget: Duration? = nil) {
+        guard training.isRunning, trainFrame() else { return }
+        guard let budget else {
+            recomputeAll()
+            return
+        }
+        metrics = SegmentationMetrics(input)
+        recompute(selectedLoss)
+        let clock = ContinuousClock(), start = clock.now
+        let others = losses.filter { $0 != selectedLoss }, cursor = refreshCursor
+        laggingLosses = Set(others)
+        for offset in others.indices {
+            let loss = others[(cursor + offset) % others.count]
+            let cost = evaluationCosts[loss] ?? .zero
+            if cost > budget {
+                staleLosses.insert(loss)
+                continue
+            }
+            if clock.now - start + cost > budget { break }
+            evaluationCosts[loss] = clock.measure { recompute(loss) }
+            staleLosses.remove(loss)
+            laggingLosses.remove(loss)
+            refreshCursor = (cursor + offset + 1) % others.count
+        }
+    }
+
+    /// Records the training speed the live loop measured, for the status line.
+    public mutating func recordTrainingSpeed(stepsPerSecond: Double) {
+        training.record(stepsPerSecond: stepsPerSecond)
+    }
+
+    /// Training's prediction becomes the one on screen; edits active until then are part of it from now on (they
+    /// were what training started from), so they are cleared rather than applied twice.
+    private mutating func setCurrentPrediction(_ newInput: LossInput?) {
+        replacedInput = newInput
+        if newInput != nil, !edits.isIdentity {
+            edits = PredictionEdits(selectedClass: edits.selectedClass)
+            editHistory = []
+            message = "the edits are now part of the trained prediction"
+        }
+        input = (try? edits.applied(to: baseInput)) ?? baseInput
+        trainedResult = nil
+        predictionRevision += 1
+    }
+
+    /// The prediction on screen after an edit or a change of prediction: the edits applied to ``baseInput``;
+    /// edits that make a logit non-finite are undone (back to `previous`) with a message.
+    private mutating func applyEdits(restoringOnFailure previous: PredictionEdits) {
+        let base = baseInput
         do {
             input = try edits.applied(to: base)
         } catch {
@@ -281,7 +375,82 @@ public struct ExplorerModel: Sendable {
             if editHistory.last == previous { editHistory.removeLast() }
             input = (try? edits.applied(to: base)) ?? base
         }
-        prepared = PreparedInput(input)
+        predictionRevision += 1
+    }
+
+    /// Applies a training action; returns whether the prediction on screen changed.
+    private mutating func applyTraining(_ action: ExplorerAction) -> Bool {
+        switch action {
+        case .toggleTraining:
+            training.toggleRunning()
+            if !training.isRunning, !laggingLosses.isEmpty { return true }  // recompute what the budget left out
+        case .trainFrame: return trainFrame()
+        case .slowerLearning, .fasterLearning: training.changeLearningRate(up: action == .fasterLearning)
+        case .fewerStepsPerFrame, .moreStepsPerFrame: training.changeStepsPerFrame(up: action == .moreStepsPerFrame)
+        case .toggleOptimizer:
+            training.toggleOptimizer()
+            if race != nil { startRace(from: race?.start ?? input) }
+        case .resetTraining:
+            if let race {
+                startRace(from: race.start)
+                return false
+            }
+            let changed = replacedInput != nil
+            resetTraining()
+            return changed
+        case .toggleRace:
+            if race == nil { startRace(from: input) } else { race = nil }
+        case .toggleRaceLoss:
+            training.toggleRaceLoss(selectedLoss)
+            if let race { startRace(from: race.start) }
+        default: break
+        }
+        return false
+    }
+
+    /// One frame: `K` steps on the prediction on screen under the selected loss, or in every lane of the race.
+    /// Returns whether the prediction on screen changed.
+    private mutating func trainFrame() -> Bool {
+        if var race {
+            race.trainFrame(steps: training.stepsPerFrame, parameters: parameters, learningRate: training.learningRate)
+            self.race = race
+            return false
+        }
+        let loss = selectedLoss
+        let next = training.trainFrame(prepared, loss: loss, parameters: parameters[loss] ?? loss.defaultParameters)
+        setCurrentPrediction(next.prepared.input)
+        prepared = next.prepared
+        preparedRevision = predictionRevision
+        var shown = next.result
+        shown.gradient = []  // the table keeps maps only
+        trainedResult = shown
+        return true
+    }
+
+    private mutating func startRace(from start: LossInput) {
+        race = ExplorerRace(
+            start: start.logits == prepared.input.logits ? prepared : PreparedInput(start), losses: training.raceLosses.filter { $0.mode == scenario.mode }, parameters: parameters,
+            optimizer: training.freshOptimizer)
+    }
+
+    /// Back to the file's prediction at step 0; leaves the race.
+    private mutating func resetTraining() {
+        if replacedInput != nil { setCurrentPrediction(nil) }
+        training.resetRun()
+        race = nil
+    }
+
+    // MARK: Computation
+
+    /// Evaluates everything on the prediction on screen, preparing it unless training already did.
+    private mutating func recomputeAll() {
+        if preparedRevision != predictionRevision {
+            prepared = PreparedInput(input)
+            preparedRevision = predictionRevision
+        }
+        staleLosses = []
+        laggingLosses = []
+        trainedResult = nil
         metrics = SegmentationMetrics(input)
         results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
     }
@@ -312,6 +481,11 @@ public struct ExplorerModel: Sendable {
 
     private mutating func recompute(_ loss: Loss) {
         guard let index = losses.firstIndex(of: loss) else { return }
-        results[index] = loss.evaluate(prepared, parameters: parameters[loss], keepsGradient: false)
+        if let trained = trainedResult, trained.loss == loss, trained.parameters == parameters[loss] {
+            results[index] = trained
+        } else {
+            results[index] = loss.evaluate(prepared, parameters: parameters[loss], keepsGradient: false)
+        }
+        trainedResult = nil
     }
 }

@@ -11,6 +11,10 @@ public enum ExplorerView {
         let theme = Theme(capabilities: capabilities)
         if size.columns < minimumSize.columns || size.rows < minimumSize.rows {
             drawTooSmall(into: &canvas, theme: theme)
+        } else if let race = model.race {
+            RaceView.draw(model, race: race, into: &canvas, theme: theme)
+            drawStatus(model, into: &canvas, theme: theme)
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
         } else {
             let layout = Layout(model: model, size: size)
             drawHeader(model, into: &canvas, theme: theme)
@@ -22,7 +26,7 @@ public enum ExplorerView {
             drawStatus(model, into: &canvas, theme: theme)
             if model.showsRanking { RankingOverlay.draw(into: &canvas, model: model, theme: theme) }
             if model.showsConventions { ConventionPanel.draw(model, into: &canvas, theme: theme) }
-            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme) }
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
         }
         return canvas.adapted(to: capabilities)
     }
@@ -103,7 +107,7 @@ public enum ExplorerView {
             let isSelected = index == model.lossIndex
             let pointer = isSelected ? "\(theme.glyphs.pointer) " : "  "
             let name = result.loss.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            let pen = isSelected ? theme.selected : Pen.plain
+            let pen = isSelected ? theme.selected : model.staleLosses.contains(result.loss) ? theme.dim : Pen.plain
             if let pin = model.pin {
                 drawComparison(
                     a: pin.results[index].value, b: result.value, prefix: " \(pointer)\(name)  ", row: row, left: left,
@@ -240,7 +244,15 @@ public enum ExplorerView {
             if binding.action == .nextPrediction && model.scenario.predictions.count < 2 { return nil }
             return hint
         }
-        canvas.put(" " + hints.joined(separator: "  "), row: row, column: column, maxWidth: max(0, canvas.width - column),
+        let training = model.training
+        if training.isRunning || training.step > 0 || model.race != nil {
+            column = canvas.put(" \(training.statusText(step: model.race?.step, unicode: theme.glyphs.isUnicode)) \(theme.glyphs.vertical)",
+                                row: row, column: column, maxWidth: max(0, canvas.width - column),
+                                ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
+        }
+        var hintText = hints.joined(separator: "  ")
+        if column + hintText.count + 1 > canvas.width { hintText = hints.joined(separator: " ") }  // tighter, not cut
+        canvas.put(" " + hintText, row: row, column: column, maxWidth: max(0, canvas.width - column),
                    ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
     }
 

@@ -9,6 +9,8 @@ struct PixelPanels {
     func draw(into canvas: inout Canvas, rects: [Rect]) {
         drawTruth(into: &canvas, rect: rects[0])
         let result = model.selectedResult
+        var predictionTitle = model.scenario.predictions.count > 1 ? "prediction: \(model.prediction.name)" : "prediction"
+        if !model.edits.isIdentity { predictionTitle += " (edited)" }
         if model.showsSweep {
             let wide = Rect(
                 row: rects[1].row, column: rects[1].column, width: rects[2].endColumn - rects[1].column,
@@ -17,7 +19,7 @@ struct PixelPanels {
         } else if let pin = model.pin {
             let pinned = pin.results[model.lossIndex]
             if model.showsDifference {
-                drawPrediction(into: &canvas, rect: rects[1])
+                drawPrediction(into: &canvas, rect: rects[1], title: predictionTitle, probabilities: model.probabilities, cached: true)
                 drawDifference(into: &canvas, rect: rects[2], a: pinned, pinnedInput: pin.input, b: result)
             } else {
                 let scale = Self.scale(of: [pinned, result], mode: model.heatmapMode, input: model.input)
@@ -25,14 +27,14 @@ struct PixelPanels {
                 drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: "B", scale: scale)
             }
         } else {
-            drawPrediction(into: &canvas, rect: rects[1])
+            drawPrediction(into: &canvas, rect: rects[1], title: predictionTitle, probabilities: model.probabilities, cached: true)
             let scale = Self.scale(of: [result], mode: model.heatmapMode, input: model.input)
             drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: nil, scale: scale)
         }
     }
 
-    /// Truth: the majority label of a block.
-    private func drawTruth(into canvas: inout Canvas, rect: Rect) {
+    /// The truth: the majority label of a block.
+    func drawTruth(into canvas: inout Canvas, rect: Rect) {
         let input = model.input
         let binary = input.mode == .binary
         let labels = input.truth.labels
@@ -56,17 +58,15 @@ struct PixelPanels {
         } + (input.ignoreIndex == nil ? [] : [(theme.ignored, "void")]))
     }
 
-    /// Prediction: the mean probability (binary) or the class of the largest mean probability.
-    private func drawPrediction(into canvas: inout Canvas, rect: Rect) {
+    /// A prediction given as `probabilities` (`σ(z)` or `softmax(z)`, `C×H×W`): the mean probability (binary) or
+    /// the class of the largest mean probability. `cached` takes the model's own prediction from the dot cache.
+    func drawPrediction(into canvas: inout Canvas, rect: Rect, title: String, probabilities: [Double], cached: Bool) {
         let input = model.input
         let binary = input.mode == .binary
         let width = input.width
-        let probabilities = model.probabilities
         let plane = input.pixelCount, classes = input.logits.classes
-        var title = model.scenario.predictions.count > 1 ? "prediction: \(model.prediction.name)" : "prediction"
-        if !model.edits.isIdentity { title += " (edited)" }
         var sums = [Double](repeating: 0, count: classes)
-        drawPanel(into: &canvas, rect: rect, title: title, cachedAs: 1) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, title: title, cachedAs: cached ? 1 : nil) { rows, columns in
             for c in sums.indices { sums[c] = 0 }
             for row in rows {
                 for column in columns {
@@ -251,7 +251,8 @@ struct PixelPanels {
         let dots = panel.map { panel in
             model.dotCache.dots(
                 for: DotCache.Key(
-                    panel: panel, prediction: model.predictionIndex, edits: model.edits, rows: viewport.rows, columns: viewport.columns,
+                    panel: panel, prediction: model.predictionIndex, edits: model.edits,
+                    revision: panel == 1 ? model.predictionRevision : 0, rows: viewport.rows, columns: viewport.columns,
                     capabilities: theme.capabilities),
                 compute: compute)
         } ?? compute()

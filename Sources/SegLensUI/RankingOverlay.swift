@@ -27,7 +27,7 @@ enum RankingOverlay {
         if !model.edits.isIdentity {
             lines.append(("with the edits " + model.edits.summary.joined(separator: " · "), theme.dim))
         }
-        let title = "ranking, best first · Esc or o closes"
+        let title = "ranking, best first · Esc or O closes"
         let width = min(canvas.width - 2, max(title.count + 6, (lines.map(\.0.count).max() ?? 0) + 4))
         let height = min(canvas.height - 2, lines.count + 2)
         let rect = Rect(row: (canvas.height - height) / 2, column: (canvas.width - width) / 2, width: width, height: height)

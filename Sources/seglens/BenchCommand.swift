@@ -21,6 +21,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Timed runs per loss (after one warm-up run).") var `repeat` = 15
     @Flag(help: "Time the explorer instead: one key press (the first parameter of the first --loss, default γ of focal, up or down) to the finished frame, replayed headlessly.")
     var explorer = false
+    @Flag(help: "With --explorer: time one training frame (one step of the first --loss, default focal, then the whole frame) instead of a key press.")
+    var train = false
+    @Flag(help: "With --explorer --train: the race view's frame (one step in each of its lanes: bce, focal, dice or ce, focal, dice).")
+    var race = false
     @Option(help: ArgumentHelp("Screen size of --explorer frames.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var screen = TerminalSize(rows: 40, columns: 120)
     @Flag(help: "Print one JSON object.") var json = false
@@ -33,6 +37,8 @@ struct BenchCommand: ParsableCommand {
         guard (1...8192).contains(size) else { throw ValidationError("--size must be within 1…8192") }
         guard (1...256).contains(classes) else { throw ValidationError("--classes must be within 1…256") }
         guard (1...10_000).contains(`repeat`) else { throw ValidationError("--repeat must be within 1…10000") }
+        if train && !explorer { throw ValidationError("--train needs --explorer") }
+        if race && !train { throw ValidationError("--race needs --explorer --train") }
     }
 
     func run() throws {
@@ -50,8 +56,10 @@ struct BenchCommand: ParsableCommand {
                 guard !stepKeys.isEmpty else { throw CommandFailure(.usage, "--steps needs at least one key") }
                 let timing = ExplorerBench.run(
                     size: size, classes: classes, loss: loss, screen: screen, repeats: `repeat`, setup: setupKeys,
-                    steps: stepKeys)
-                report([("key:" + (loss?.name ?? "focal"), mode.rawValue, timing)], heading: "key press → frame at \(screen)")
+                    steps: stepKeys, training: train, race: race)
+                let what = race ? "race" : train ? "train" : "key"
+                let heading = train ? "training frame (1 step) → frame at \(screen)" : "key press → frame at \(screen)"
+                report([("\(what):" + (race ? "lanes" : loss?.name ?? "focal"), mode.rawValue, timing)], heading: heading)
                 return
             }
             let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)

@@ -18,17 +18,42 @@ struct ExploreCommand: ParsableCommand {
     @Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).") var ascii = false
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).") var noMouse = false
 
+    /// The training animation's frame interval: at most 30 frames per second (a bound for the bytes sent over SSH).
+    static let frameInterval = Duration.milliseconds(33)
+    /// Time per training frame for the values of the losses that are not selected (see
+    /// ``ExplorerModel/advanceTraining(budget:)``): all of them on small inputs, a few per frame at 1024².
+    static let otherLossesBudget = Duration.milliseconds(10)
+
     func run() throws {
         try CommandFailure.run {
             HeapTuning.keepLargeBlocksInTheHeap()
             var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
             let outcome: TerminalOutcome
+            let clock = ContinuousClock()
+            var previousTrainingFrame: ContinuousClock.Instant?
             do {
                 outcome = try TerminalSession.run(options: TerminalOptions(noColor: noColor, ascii: ascii, mouse: !noMouse)) {
                     keys, context in
                     guard model.update(keys, screen: context.size) else { return .quit }
+                    // While training runs, every call (a key batch or a tick) trains one frame, then waits for keys
+                    // at most what is left of the frame interval.
+                    let started = clock.now
+                    if model.training.isRunning {
+                        model.advanceTraining(budget: Self.otherLossesBudget)
+                        if let previous = previousTrainingFrame {
+                            let seconds = Double((started - previous) / .milliseconds(1)) / 1000
+                            let rate = Double(model.training.stepsPerFrame) / max(seconds, 1e-6)
+                            let smoothed = model.training.stepsPerSecond.map { 0.8 * $0 + 0.2 * rate } ?? rate
+                            model.recordTrainingSpeed(stepsPerSecond: smoothed)
+                        }
+                        previousTrainingFrame = started
+                    } else {
+                        previousTrainingFrame = nil
+                    }
                     let frame = ExplorerView.render(model, size: context.size, capabilities: context.capabilities)
-                    return model.needsFullRepaint ? .repaint(frame) : .redraw(frame)
+                    if model.needsFullRepaint { return .repaint(frame) }
+                    guard model.training.isRunning else { return .redraw(frame) }
+                    return .animate(frame, interval: max(.zero, Self.frameInterval - (clock.now - started)))
                 }
             } catch let error as TerminalError {
                 throw CommandFailure(.terminal, error.description)

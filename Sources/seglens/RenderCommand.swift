@@ -9,7 +9,8 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Keys are space-separated: single characters, and <Tab> <S-Tab> <Left> <Right> <Up> <Down> <S-Left> \
             <S-Right> <C-Left> <C-Right> <C-Up> <C-Down> <Esc> <Enter> <Space>. The frame goes through the very \
-            same view as the live explorer.
+            same view as the live explorer. n trains one frame (K steps), so "R n n n" shows the race after three \
+            frames; t alone starts no training here, since nothing ticks.
             """
     )
 

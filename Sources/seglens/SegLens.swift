@@ -6,8 +6,8 @@ struct SegLens: ParsableCommand {
         commandName: "seglens",
         abstract: "See segmentation losses: values, per-pixel weights and gradients.",
         subcommands: [
-            ExploreCommand.self, EvalCommand.self, RenderCommand.self, SweepCommand.self, InfoCommand.self, ConvertCommand.self,
-            BenchCommand.self,
+            ExploreCommand.self, EvalCommand.self, RenderCommand.self, SweepCommand.self, TrainCommand.self,
+            InfoCommand.self, ConvertCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )

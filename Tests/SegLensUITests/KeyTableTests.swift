@@ -9,7 +9,12 @@ import SegLensUI
     func everyBindingAppearsInTheHelpOverlay(size: TerminalSize, capabilities: Capabilities) {
         var model = ExplorerModel(scenario: ExplorerFixtures.binary)
         _ = model.update([.character("?")])
-        let text = ExplorerView.render(model, size: size, capabilities: capabilities).text
+        // Every page: → turns them (three at most at these sizes).
+        var text = ""
+        for _ in 0..<3 {
+            text += ExplorerView.render(model, size: size, capabilities: capabilities).text
+            _ = model.update([.right])
+        }
         for binding in KeyTable.bindings {
             func shown(_ text: String) -> String { capabilities.unicode ? text : String(text.map(Glyphs.asciiFallback)) }
             #expect(text.contains(shown(binding.label) + " "), "\(binding.label) missing from the help at \(size)")
@@ -43,6 +48,8 @@ import SegLensUI
         case .closeOverlay: setup = [.character("?")]
         case .selectAlpha, .previousParameter: setup = [.character("g")]
         case .reset: setup = [.right, .character("+")]
+        case .resetTraining: setup = [.character("n")]
+        case .fewerStepsPerFrame: setup = [.character("]")]
         default: break
         }
         _ = model.update(setup)
@@ -80,7 +87,7 @@ import SegLensUI
         case .toggleHelp: #expect(model.showsHelp)
         case .closeOverlay:
             #expect(before.showsHelp && !model.showsHelp)
-            _ = model.update([.character("o"), key])
+            _ = model.update([.character("O"), key])
             #expect(!model.showsRanking)
         case .toggleConventions: #expect(model.showsConventions && !before.showsConventions && !model.conventions.isEmpty)
         case .repaint:
@@ -109,7 +116,32 @@ import SegLensUI
             #expect(model.showsDifference)
         case .toggleSweep: #expect(model.showsSweep && model.sweepCurve != nil)
         case .toggleRanking: #expect(model.showsRanking && model.ranking != nil)
+        case .toggleTraining: #expect(model.training.isRunning && !before.training.isRunning)
+        case .trainFrame: #expect(model.training.step == 1 && model.input.logits != before.input.logits)
+        case .slowerLearning: #expect(model.training.learningRate < before.training.learningRate)
+        case .fasterLearning: #expect(model.training.learningRate > before.training.learningRate)
+        case .fewerStepsPerFrame: #expect(model.training.stepsPerFrame < before.training.stepsPerFrame)
+        case .moreStepsPerFrame: #expect(model.training.stepsPerFrame > before.training.stepsPerFrame)
+        case .toggleOptimizer: #expect(model.training.optimizerKind != before.training.optimizerKind)
+        case .resetTraining:
+            #expect(before.training.step == 1 && model.training.step == 0)
+            #expect(model.input.logits == fresh.input.logits)
+        case .toggleRace: #expect(model.race != nil && before.race == nil)
+        case .toggleRaceLoss: #expect(model.training.raceLosses != before.training.raceLosses)
         }
+    }
+
+    /// At 80×24 the bindings take two pages; → and ← turn them, and the parameters stay as they were.
+    @Test func theHelpHasPagesWhenTwoColumnsDoNotFit() {
+        var model = ExplorerModel(scenario: ExplorerFixtures.binary)
+        let size = TerminalSize(rows: 24, columns: 80)
+        _ = model.update([.character("?")])
+        #expect(ExplorerView.render(model, size: size, capabilities: .full).text.contains("keys 1/2"))
+        _ = model.update([.right])
+        let second = ExplorerView.render(model, size: size, capabilities: .full).text
+        #expect(second.contains("keys 2/2") && second.contains(KeyTable.bindings.last!.help))
+        _ = model.update([.left, .escape])
+        #expect(model.parameters == ExplorerModel(scenario: ExplorerFixtures.binary).parameters && !model.showsHelp)
     }
 
     @Test func keysAreIgnoredBehindTheHelpOverlayExceptClosingAndQuitting() {

@@ -95,15 +95,15 @@ import SegLensUI
 
     @Test func rankingIsThePredictionRanking() throws {
         let scenario = ExplorerFixtures.twoPredictions
-        let model = Self.model(scenario, keys: "o")
+        let model = Self.model(scenario, keys: "O")
         let ranking = try #require(model.ranking)
         let expected = PredictionRanking(
             predictions: scenario.predictions.map(\.input), losses: model.losses.map { ($0, model.parameters[$0]!) })
         #expect(ranking.verdicts.map(\.order) == expected.verdicts.map(\.order))
         #expect(ranking.verdicts.map(\.values) == expected.verdicts.map(\.values))
-        let closed = Self.model(scenario, keys: "o <Esc>")
+        let closed = Self.model(scenario, keys: "O <Esc>")
         #expect(!closed.showsRanking)
-        #expect(Self.model(keys: "o").message == "ranking needs a file with two or more predictions")
+        #expect(Self.model(keys: "O").message == "ranking needs a file with two or more predictions")
     }
 
     // MARK: Snapshots
@@ -131,5 +131,5 @@ import SegLensUI
     @Test func sweepSnapshots() { snapshots("sweep", keys: "g v") }
     @Test func compareSnapshots() { snapshots("compare", keys: "P g <Right> <Right> e .") }
     @Test func differenceSnapshots() { snapshots("difference", keys: "P g <Right> <Right> e . d") }
-    @Test func rankingSnapshots() { snapshots("ranking", scenario: ExplorerFixtures.twoPredictions, keys: "o") }
+    @Test func rankingSnapshots() { snapshots("ranking", scenario: ExplorerFixtures.twoPredictions, keys: "O") }
 }

@@ -108,18 +108,18 @@ if [[ "$status" == 0 ]] && tl_stty_same >/dev/null; then pass "q exits 0 and the
 # 2. The ranking view of a file with two predictions.
 tl_start 100 30 "exec '$BIN' $RANKED" || exit 1
 tl_wait_for "opposite rankings" 10 >/dev/null || fail "explorer starts on $RANKED" "$(pane_dump)"
-tl_send o
+tl_send O
 if tl_wait_for "the losses disagree" 5; then
   screen=$(tl_capture)
   bce=$(grep -oE "bce +hedging [0-9.]+ < bold" <<<"$screen" | head -1)
   dice=$(grep -oE "dice +≠ bold [0-9.]+ < hedging" <<<"$screen" | head -1)
   if [[ -n "$bce" && -n "$dice" ]]; then
-    pass "o ranks: bce prefers hedging, dice prefers bold (marked ≠)"
+    pass "O ranks: bce prefers hedging, dice prefers bold (marked ≠)"
   else
-    fail "o shows bce and dice in opposite order" "$(pane_dump)"
+    fail "O shows bce and dice in opposite order" "$(pane_dump)"
   fi
 else
-  fail "o opens the ranking view" "$(pane_dump)"
+  fail "O opens the ranking view" "$(pane_dump)"
 fi
 tl_send Escape
 if tl_wait_gone "the losses disagree" 5; then pass "Esc closes the ranking"; else fail "Esc closes the ranking" "$(pane_dump)"; fi
