@@ -58,7 +58,7 @@ import SegLensUI
         let text = ExplorerView.render(model, size: Self.large, capabilities: Self.monochrome).text
         for result in model.conventions {
             let value = ConventionPanel.valueText(result)
-            #expect(text.contains("\(result.library.label) "), "\(result.library)")
+            #expect(text.contains("\(result.label()) "), "\(result.label())")
             #expect(text.contains(" \(value)  "), "\(result.library): \(value)")
         }
     }

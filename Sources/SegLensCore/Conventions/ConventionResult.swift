@@ -11,6 +11,8 @@ public struct ConventionResult: Sendable {
     }
 
     public let library: ConventionLibrary
+    /// A second call of the same library beside its default one (e.g. MONAI's `use_softmax=True` focal), or nil.
+    public let variant: String?
     public let loss: Loss
     public let outcome: Outcome
     /// The library call this reproduces, with the seglens parameters mapped onto its arguments.
@@ -18,8 +20,9 @@ public struct ConventionResult: Sendable {
     /// One line: how the library's convention differs from seglens's.
     public let why: String
 
-    public init(library: ConventionLibrary, loss: Loss, outcome: Outcome, call: String, why: String) {
+    public init(library: ConventionLibrary, variant: String? = nil, loss: Loss, outcome: Outcome, call: String, why: String) {
         self.library = library
+        self.variant = variant
         self.loss = loss
         self.outcome = outcome
         self.call = call
@@ -34,4 +37,9 @@ public struct ConventionResult: Sendable {
 
     /// The version of the library this reproduces.
     public var version: String { library.version }
+
+    /// The library's ``ConventionLibrary/label`` (or, `short`, its name), followed by the variant if any.
+    public func label(short: Bool = false) -> String {
+        (short ? library.displayName : library.label) + (variant.map { " " + $0 } ?? "")
+    }
 }

@@ -123,6 +123,20 @@ enum FocalConventions {
         }
     }
 
+    /// MONAI's `FocalLoss(use_softmax=True)` beside its sigmoid default: seglens's softmax terms (scalar α becomes
+    /// `[1−α, α, …]`), mean over pixels × C; with an `ignore_index` divided by the valid pixels only (×C).
+    static func variants(_ call: ConventionCall) -> [ConventionResult] {
+        guard call.library == .monai, !call.isBinary else { return [] }
+        let batch = call.batch, classes = Double(batch.channels)
+        let denominator = batch.ignoreIndex == nil ? Double(batch.pixelCount) * classes : Double(batch.keptCount)
+        return [ConventionResult(
+            library: .monai, variant: "softmax", loss: call.loss, outcome: .value(softmaxFocalSum(call) / denominator),
+            call: "monai.losses.FocalLoss(to_onehot_y=True, use_softmax=True, alpha=\(call.py(call.parameters.alpha)), gamma=\(call.py(call.parameters.gamma))\(call.ignoreArgument))",
+            why: batch.ignoreIndex == nil
+                ? "seglens's terms, but the mean is over pixels × C (γ=0 gives CE/C)"
+                : "with ignore_index the sum is divided by pixels, not pixels × C: C = \(batch.channels) times seglens")]
+    }
+
     /// `Σ_kept α_t·(1 − p_t)^γ·(−log p_t)` with seglens's softmax focal (``Loss/multiclassFocal``), recovered from
     /// its mean over kept pixels.
     private static func softmaxFocalSum(_ call: ConventionCall) -> Double {
