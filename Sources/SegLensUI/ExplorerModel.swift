@@ -91,7 +91,10 @@ public struct ExplorerModel: Sendable {
             for loss in dirtyLosses { recompute(loss) }
         }
         let inputs = showsConventions ? ConventionPanel.Inputs(self) : nil
-        if inputs != conventionInputs { (conventions, conventionInputs) = (inputs == nil ? [] : ConventionPanel.results(for: self), inputs) }
+        if inputs != conventionInputs {
+            conventions = inputs == nil ? [] : ConventionPanel.results(for: self)
+            conventionInputs = inputs
+        }
         return true
     }
 
