@@ -48,7 +48,7 @@ public enum ConventionPanel {
         let labelWidth = max(7, model.conventions.map { $0.label(short: !showsVersions).count }.max() ?? 0)
         let valueWidth = 9
         func row(_ label: String, _ marker: String, _ value: String) -> String {
-            label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + marker
+            label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + " " + marker
                 + String(repeating: " ", count: max(0, valueWidth - value.count)) + value + "  "
         }
         var lines: [(text: String, reason: String, isSeglens: Bool)] = [

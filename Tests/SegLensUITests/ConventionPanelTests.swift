@@ -29,6 +29,10 @@ import SegLensUI
                        named: "conventions-multiclass-tversky-ascii-160x48")
         assertSnapshot(screen(ExplorerFixtures.multiclass, keys: "<Tab> <Tab> c", size: Self.small),
                        named: "conventions-multiclass-iou-80x24")
+        // Second rows of a library: MONAI's use_softmax focal, kornia's pre-fix Lovász-softmax.
+        assertSnapshot(screen(ExplorerFixtures.multiclass, keys: "c", size: Self.large), named: "conventions-multiclass-focal-160x48")
+        assertSnapshot(screen(ExplorerFixtures.multiclass, keys: "<S-Tab> <S-Tab> c", size: Self.small),
+                       named: "conventions-multiclass-lovasz-80x24")
     }
 
     @Test func cTogglesThePanelAndEscClosesIt() {

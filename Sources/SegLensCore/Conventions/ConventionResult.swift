@@ -20,9 +20,13 @@ public struct ConventionResult: Sendable {
     /// One line: how the library's convention differs from seglens's.
     public let why: String
 
-    public init(library: ConventionLibrary, variant: String? = nil, loss: Loss, outcome: Outcome, call: String, why: String) {
+    public init(
+        library: ConventionLibrary, variant: String? = nil, version: String? = nil, loss: Loss, outcome: Outcome,
+        call: String, why: String
+    ) {
         self.library = library
         self.variant = variant
+        self.version = version ?? library.version
         self.loss = loss
         self.outcome = outcome
         self.call = call
@@ -35,11 +39,11 @@ public struct ConventionResult: Sendable {
         return nil
     }
 
-    /// The version of the library this reproduces.
-    public var version: String { library.version }
+    /// The version of the library this reproduces (a variant may reproduce an older one).
+    public let version: String
 
     /// The library's ``ConventionLibrary/label`` (or, `short`, its name), followed by the variant if any.
     public func label(short: Bool = false) -> String {
-        (short ? library.displayName : library.label) + (variant.map { " " + $0 } ?? "")
+        (short ? library.displayName : library.label(version: version)) + (variant.map { " " + $0 } ?? "")
     }
 }

@@ -37,7 +37,7 @@ public enum Conventions {
         case .bce, .weightedBCE, .balancedBCE, .crossEntropy:
             return CrossEntropyConventions.evaluate(call).map { [$0] } ?? []
         case .lovaszHinge, .lovaszSoftmax:
-            return LovaszConventions.evaluate(call).map { [$0] } ?? []
+            return (LovaszConventions.evaluate(call).map { [$0] } ?? []) + LovaszConventions.variants(call)
         }
     }
 }

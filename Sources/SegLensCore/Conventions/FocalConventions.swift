@@ -93,7 +93,7 @@ enum FocalConventions {
                 call: "monai.losses.FocalLoss(to_onehot_y=True, alpha=\(call.py(alpha)), gamma=\(g)\(call.ignoreArgument))",
                 why: batch.ignoreIndex == nil
                     ? "default use_softmax=False: a sigmoid focal per channel, mean over pixels × classes"
-                    : "sigmoid per channel; with ignore_index the sum is divided by pixels, not pixels × C: ×\(classes)")
+                    : "sigmoid per channel; with ignore_index the sum is divided by pixels, not pixels × C: ×\(classes) its value without")
         case .kornia:
             let softmaxSum = softmaxFocalSum(call)
             return call.result(
@@ -134,7 +134,7 @@ enum FocalConventions {
             call: "monai.losses.FocalLoss(to_onehot_y=True, use_softmax=True, alpha=\(call.py(call.parameters.alpha)), gamma=\(call.py(call.parameters.gamma))\(call.ignoreArgument))",
             why: batch.ignoreIndex == nil
                 ? "seglens's terms, but the mean is over pixels × C (γ=0 gives CE/C)"
-                : "with ignore_index the sum is divided by pixels, not pixels × C: C = \(batch.channels) times seglens")]
+                : "with ignore_index the sum is divided by pixels, not pixels × C (= seglens): ×\(batch.channels) its value without")]
     }
 
     /// `Σ_kept α_t·(1 − p_t)^γ·(−log p_t)` with seglens's softmax focal (``Loss/multiclassFocal``), recovered from
