@@ -11,8 +11,9 @@ enum FocalConventions {
 
     private static func binary(_ call: ConventionCall) -> ConventionResult {
         let alpha = call.parameters.alpha, gamma = call.parameters.gamma, batch = call.batch
-        let keptSum = batch.sumOverKeptLogits { z, y in
-            ConventionTerms.sigmoidFocal(z: z(0), positive: y == 1, alpha: alpha, gamma: gamma)
+        // Σ over kept pixels of the sigmoid focal term; computed only by the libraries that use it.
+        var keptSum: Double {
+            batch.sumOverKeptLogits { z, y in ConventionTerms.sigmoidFocal(z: z(0), positive: y == 1, alpha: alpha, gamma: gamma) }
         }
         let kept = Double(batch.keptCount), all = Double(batch.pixelCount)
         let g = call.py(gamma)
