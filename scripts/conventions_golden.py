@@ -48,6 +48,8 @@ def notes_inputs():
         "mc": ("multiclass", logits_mc, target_mc, None),
         "mc-absent": ("multiclass", logits_mc, absent, None),
         "mc-ign": ("multiclass", logits_mc, ignored, 255),
+        # an ignore_index that no pixel carries (MONAI's focal then divides by pixels, not pixels x C)
+        "mc-index99": ("multiclass", logits_mc, target_mc, 99),
         # seglens's own: logits beyond the float32 clip of Keras and the article (|z| > 16), and an absent class.
         "bin-extreme": ("binary", np.float32([[[30.0, -30.0]]]), np.array([[[0, 1]]]), None),
         "own-bin": (
@@ -66,7 +68,7 @@ def notes_inputs():
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# Cases: (input, library, seglens loss, params, value printed in the notes or None, the library call).
+# Cases: (input, library, seglens loss, params, value printed in the notes or None, the library call[, variant]).
 
 CASES = [
     # binary
@@ -120,12 +122,21 @@ CASES = [
     ("mc", "monai", "dice", {"smooth": 0}, 0.7869697, "MONAI DiceLoss(softmax, onehot, smooth 0, 0)"),
     ("mc", "monai", "tversky", {"beta": 0.3, "smooth": 1e-5}, 0.7642312, "MONAI TverskyLoss(softmax, onehot, .3, .7)"),
     ("mc", "monai", "focal", {"alpha": None, "gamma": 2}, 0.7703481, "MONAI FocalLoss(to_onehot_y) (sigmoid)"),
+    ("mc", "monai", "focal", {"alpha": None, "gamma": 2}, 0.6833931, "MONAI FocalLoss(onehot, use_softmax)", "softmax"),
+    ("mc", "monai", "focal", {"alpha": 0.25, "gamma": 2}, 0.1723299, "MONAI FocalLoss(onehot, use_softmax, alpha=.25)",
+     "softmax"),
+    ("mc-index99", "monai", "focal", {"alpha": None, "gamma": 2}, 2.0501792,
+     "MONAI FocalLoss(onehot, use_softmax, ignore_index=99 never present)", "softmax"),
+    ("mc-ign", "monai", "focal", {"alpha": None, "gamma": 2}, 2.3329778, "MONAI FocalLoss(use_softmax, ignore_index=255)",
+     "softmax"),
     ("mc", "kornia", "dice", {}, 0.6471538, "kornia dice_loss (micro)"),
     ("mc", "kornia", "tversky", {"beta": 0.3}, 0.7642332, "kornia tversky_loss(.3, .7)"),
     ("mc", "kornia", "tversky", {"beta": 0.7}, 0.7929804, "kornia tversky_loss(.7, .3)"),
     ("mc", "kornia", "focal", {"alpha": 0.25, "gamma": 2}, 0.1723299, "kornia focal_loss(alpha=.25, mean)"),
     ("mc", "kornia", "focal", {"alpha": None, "gamma": 2}, 0.6833931, "kornia focal_loss(alpha=None, mean)"),
     ("mc", "kornia", "lovasz-softmax", {}, 0.8484311, "kornia lovasz_softmax_loss"),
+    ("mc", "kornia", "lovasz-softmax", {}, 0.5887878, "kornia lovasz_softmax_loss before the fix (label-sort bug)",
+     "sort bug"),
     ("mc", "keras", "focal", {"alpha": 0.25, "gamma": 2}, 0.5125448, "Keras CategoricalFocalCrossentropy(alpha=.25)"),
     ("mc", "keras", "focal", {"alpha": None, "gamma": 2}, 2.0501792, "Keras CategoricalFocalCrossentropy(alpha=1)"),
     ("mc", "keras", "dice", {}, 0.6471538, "Keras Dice()(onehot, softmax)"),
@@ -242,7 +253,7 @@ def smp_value(mode, logits, labels, ignore, loss, params):
     raise KeyError(loss)
 
 
-def monai_value(mode, logits, labels, ignore, loss, params):
+def monai_value(mode, logits, labels, ignore, loss, params, variant=None):
     import monai.losses as M
 
     z, y = torch_inputs(mode, logits, labels)
@@ -258,7 +269,8 @@ def monai_value(mode, logits, labels, ignore, loss, params):
         return M.TverskyLoss(alpha=beta, beta=1 - beta, smooth_nr=s, smooth_dr=s, **act, **extra)(z, yy)
     if loss == "focal":
         onehot = {} if mode == "binary" else {"to_onehot_y": True}
-        return M.FocalLoss(alpha=params.get("alpha"), gamma=params.get("gamma", 2), **onehot, **extra)(
+        return M.FocalLoss(alpha=params.get("alpha"), gamma=params.get("gamma", 2), use_softmax=variant == "softmax",
+                           **onehot, **extra)(
             z, yy.float() if mode == "binary" else yy)
     raise KeyError(loss)
 
@@ -332,19 +344,22 @@ def main():
     inputs = notes_inputs()
     versions = {library: version_of(library) for library in RUNNERS}
     cases = []
-    for name, library, loss, params, notes_value, description in CASES:
+    for name, library, loss, params, notes_value, description, *rest in CASES:
+        variant = rest[0] if rest else None
         mode, logits, labels, ignore = inputs[name]
         value, source = notes_value, "losses.md section 9"
-        if versions[library] is not None:
+        # Only the pre-fix kornia source prints the sort-bug value: keep the notes' value for it.
+        if versions[library] is not None and variant != "sort bug":
             try:
-                value = float(RUNNERS[library](mode, logits, labels, ignore, loss, params))
+                extra = {"variant": variant} if variant else {}
+                value = float(RUNNERS[library](mode, logits, labels, ignore, loss, params, **extra))
                 source = f"{library} {versions[library]} via scripts/conventions_golden.py"
             except Exception as error:  # a library call that raises: record it instead of a number
                 value, source = None, f"{library} {versions[library]} raised {type(error).__name__}: {error}"
         if value is None:
             print(f"skipped (no value): {name} {library} {loss} {params}", file=sys.stderr)
             continue
-        case = {"input": name, "library": library, "loss": loss, "params": params, "value": value,
+        case = {"input": name, "library": library, "variant": variant, "loss": loss, "params": params, "value": value,
                 "call": description, "source": source}
         if notes_value is not None and source != "losses.md section 9":
             case["notes_value"] = notes_value

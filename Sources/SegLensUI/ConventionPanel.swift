@@ -47,11 +47,10 @@ public enum ConventionPanel {
         let loss = model.selectedLoss, seglens = model.selectedResult.value
         // Versions only where the reasons still get most of the row.
         let showsVersions = canvas.width >= 120
-        func label(_ library: ConventionLibrary) -> String { showsVersions ? library.label : library.displayName }
-        let labelWidth = max(7, model.conventions.map { label($0.library).count }.max() ?? 0)
+        let labelWidth = max(7, model.conventions.map { $0.label(short: !showsVersions).count }.max() ?? 0)
         let valueWidth = 9
         func row(_ label: String, _ marker: String, _ value: String) -> String {
-            label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + marker
+            label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + " " + marker
                 + String(repeating: " ", count: max(0, valueWidth - value.count)) + value + "  "
         }
         var lines: [(text: String, reason: String, isSeglens: Bool)] = [
@@ -64,7 +63,7 @@ public enum ConventionPanel {
             case let .crashes(why), let .unsupported(why): reason = why
             }
             let marker = result.value == seglens ? "=" : " "
-            lines.append((row(label(result.library), marker, valueText(result)), reason, false))
+            lines.append((row(result.label(short: !showsVersions), marker, valueText(result)), reason, false))
         }
         if model.conventions.isEmpty { lines.append(("no library has a \(loss.name) loss of this mode", "", false)) }
         let parameters = model.parameters[loss].map { $0.text(for: loss) } ?? ""

@@ -151,7 +151,10 @@ public struct ExplorerModel: Sendable {
         }
         updateViews(rankingIsStale: predictionChanged || edits != editsBefore || !dirtyLosses.isEmpty)
         let inputs = showsConventions ? ConventionPanel.Inputs(self) : nil
-        if inputs != conventionInputs { (conventions, conventionInputs) = (inputs == nil ? [] : ConventionPanel.results(for: self), inputs) }
+        if inputs != conventionInputs {
+            conventions = inputs == nil ? [] : ConventionPanel.results(for: self)
+            conventionInputs = inputs
+        }
         return true
     }
 

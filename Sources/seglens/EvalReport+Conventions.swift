@@ -18,7 +18,7 @@ extension EvalReport {
             case let .unsupported(reason):
                 (value, why) = ("-", reason)
             }
-            return [convention.loss.name, convention.library.label, value, why]
+            return [convention.loss.name, convention.label(), value, why]
         }
         let header = ["loss", "library", "value", "why it differs from seglens"]
         let widths = (0..<3).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
@@ -29,7 +29,7 @@ extension EvalReport {
         return ["", "conventions: what each library computes on this input"] + ([header] + rows).map(line)
     }
 
-    /// `"conventions": [{"library", "loss", "value", "why", "version", "call"}]`; `value` is null when the library
+    /// `"conventions": [{"library", "variant", "loss", "value", "why", "version", "call"}]`; `value` is null when the library
     /// crashes (then `why` starts with "crashes: ") or cannot take the input.
     static func conventionsJSON(_ conventions: [ConventionResult]) -> JSONValue {
         .array(conventions.map { convention in
@@ -40,7 +40,8 @@ extension EvalReport {
             case let .unsupported(reason): why = reason
             }
             return .object([
-                ("library", .string(convention.library.rawValue)), ("loss", .string(convention.loss.name)),
+                ("library", .string(convention.library.rawValue)),
+                ("variant", convention.variant.map(JSONValue.string) ?? .null), ("loss", .string(convention.loss.name)),
                 ("value", convention.value.map(JSONValue.number) ?? .null), ("why", .string(why)),
                 ("version", .string(convention.version)), ("call", .string(convention.call)),
             ])

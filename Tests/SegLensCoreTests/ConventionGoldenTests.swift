@@ -10,11 +10,12 @@ import SegLensCore
     struct GoldenCase: CustomStringConvertible, Sendable {
         var input: String
         var library: ConventionLibrary
+        var variant: String?
         var loss: Loss
         var parameters: LossParameters
         var value: Double
         var call: String
-        var description: String { "\(input): \(library.rawValue) \(call) \(parameters)" }
+        var description: String { "\(input): \(library.rawValue)\(variant.map { " " + $0 } ?? "") \(call) \(parameters)" }
     }
 
     struct Fixture: @unchecked Sendable {
@@ -53,16 +54,18 @@ import SegLensCore
                 parameters[LossParameter(rawValue: key)!] = value is NSNull ? nil : (value as! NSNumber).doubleValue
             }
             return GoldenCase(
-                input: input, library: ConventionLibrary(rawValue: json["library"] as! String)!, loss: loss,
+                input: input, library: ConventionLibrary(rawValue: json["library"] as! String)!,
+                variant: json["variant"] as? String, loss: loss,
                 parameters: parameters, value: (json["value"] as! NSNumber).doubleValue, call: json["call"] as! String)
         }
         return Fixture(batches: batches, cases: cases)
     }()
 
     static func result(_ golden: GoldenCase) -> ConventionResult? {
-        Conventions.evaluate(
+        Conventions.results(
             golden.library, loss: golden.loss, parameters: golden.parameters,
-            batch: ConventionBatch(fixture.batches[golden.input]!))
+            batch: ConventionBatch(fixture.batches[golden.input]!)
+        ).first { $0.variant == golden.variant }
     }
 
     @Test(arguments: fixture.cases)

@@ -29,6 +29,10 @@ import SegLensUI
                        named: "conventions-multiclass-tversky-ascii-160x48")
         assertSnapshot(screen(ExplorerFixtures.multiclass, keys: "<Tab> <Tab> c", size: Self.small),
                        named: "conventions-multiclass-iou-80x24")
+        // Second rows of a library: MONAI's use_softmax focal, kornia's pre-fix Lovász-softmax.
+        assertSnapshot(screen(ExplorerFixtures.multiclass, keys: "c", size: Self.large), named: "conventions-multiclass-focal-160x48")
+        assertSnapshot(screen(ExplorerFixtures.multiclass, keys: "<S-Tab> <S-Tab> c", size: Self.small),
+                       named: "conventions-multiclass-lovasz-80x24")
     }
 
     @Test func cTogglesThePanelAndEscClosesIt() {
@@ -58,7 +62,7 @@ import SegLensUI
         let text = ExplorerView.render(model, size: Self.large, capabilities: Self.monochrome).text
         for result in model.conventions {
             let value = ConventionPanel.valueText(result)
-            #expect(text.contains("\(result.library.label) "), "\(result.library)")
+            #expect(text.contains("\(result.label()) "), "\(result.label())")
             #expect(text.contains(" \(value)  "), "\(result.library): \(value)")
         }
     }

@@ -26,7 +26,10 @@ public enum ConventionLibrary: String, Sendable, CaseIterable {
     }
 
     /// Name and version for tables, e.g. `smp 0.6.0`.
-    public var label: String {
+    public var label: String { label(version: version) }
+
+    /// Name and a given version, e.g. `kornia source b4f5a78` for a preset of an older source.
+    public func label(version: String) -> String {
         self == .torchvision ? "torchvision (\(version))" : "\(displayName) \(version)"
     }
 

@@ -11,6 +11,8 @@ public struct ConventionResult: Sendable {
     }
 
     public let library: ConventionLibrary
+    /// A second call of the same library beside its default one (e.g. MONAI's `use_softmax=True` focal), or nil.
+    public let variant: String?
     public let loss: Loss
     public let outcome: Outcome
     /// The library call this reproduces, with the seglens parameters mapped onto its arguments.
@@ -18,8 +20,13 @@ public struct ConventionResult: Sendable {
     /// One line: how the library's convention differs from seglens's.
     public let why: String
 
-    public init(library: ConventionLibrary, loss: Loss, outcome: Outcome, call: String, why: String) {
+    public init(
+        library: ConventionLibrary, variant: String? = nil, version: String? = nil, loss: Loss, outcome: Outcome,
+        call: String, why: String
+    ) {
         self.library = library
+        self.variant = variant
+        self.version = version ?? library.version
         self.loss = loss
         self.outcome = outcome
         self.call = call
@@ -32,6 +39,11 @@ public struct ConventionResult: Sendable {
         return nil
     }
 
-    /// The version of the library this reproduces.
-    public var version: String { library.version }
+    /// The version of the library this reproduces (a variant may reproduce an older one).
+    public let version: String
+
+    /// The library's ``ConventionLibrary/label`` (or, `short`, its name), followed by the variant if any.
+    public func label(short: Bool = false) -> String {
+        (short ? library.displayName : library.label(version: version)) + (variant.map { " " + $0 } ?? "")
+    }
 }

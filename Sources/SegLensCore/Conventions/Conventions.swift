@@ -6,31 +6,38 @@
 /// (smp) or `smooth_nr = smooth_dr = s` (MONAI); libraries without a smoothing argument keep their fixed epsilon;
 /// the input's ignore index goes to `ignore_index` where the library has one.
 public enum Conventions {
-    /// The results of `libraries` for `loss`, in the order given; a library without a counterpart of the loss
-    /// is left out.
+    /// The results of `libraries` for `loss`, in the order given, each library's default call before its
+    /// variants; a library without a counterpart of the loss is left out.
     public static func evaluate(
         _ loss: Loss, parameters: LossParameters? = nil, batch: ConventionBatch,
         libraries: [ConventionLibrary] = ConventionLibrary.allCases
     ) -> [ConventionResult] {
-        libraries.compactMap { evaluate($0, loss: loss, parameters: parameters, batch: batch) }
+        libraries.flatMap { results($0, loss: loss, parameters: parameters, batch: batch) }
     }
 
-    /// One library's result for `loss` on `batch`, or `nil` when the library has no such loss.
+    /// One library's result for `loss` on `batch` with its default call, or `nil` when it has no such loss.
     public static func evaluate(
         _ library: ConventionLibrary, loss: Loss, parameters: LossParameters? = nil, batch: ConventionBatch
     ) -> ConventionResult? {
+        results(library, loss: loss, parameters: parameters, batch: batch).first
+    }
+
+    /// One library's default call for `loss`, then its variants (empty when it has no such loss).
+    public static func results(
+        _ library: ConventionLibrary, loss: Loss, parameters: LossParameters? = nil, batch: ConventionBatch
+    ) -> [ConventionResult] {
         precondition(loss.mode == batch.mode, "\(loss.name) is a \(loss.mode.rawValue) loss but the batch is \(batch.mode.rawValue)")
         let parameters = parameters ?? loss.defaultParameters
         let call = ConventionCall(library: library, loss: loss, parameters: parameters, batch: batch)
         switch loss {
         case .dice, .diceSquared, .iou, .tversky, .focalTversky, .multiclassDice, .multiclassIoU, .multiclassTversky:
-            return RegionConventions.evaluate(call)
+            return RegionConventions.evaluate(call).map { [$0] } ?? []
         case .binaryFocal, .multiclassFocal:
-            return FocalConventions.evaluate(call)
+            return (FocalConventions.evaluate(call).map { [$0] } ?? []) + FocalConventions.variants(call)
         case .bce, .weightedBCE, .balancedBCE, .crossEntropy:
-            return CrossEntropyConventions.evaluate(call)
+            return CrossEntropyConventions.evaluate(call).map { [$0] } ?? []
         case .lovaszHinge, .lovaszSoftmax:
-            return LovaszConventions.evaluate(call)
+            return (LovaszConventions.evaluate(call).map { [$0] } ?? []) + LovaszConventions.variants(call)
         }
     }
 }

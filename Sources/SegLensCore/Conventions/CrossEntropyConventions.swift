@@ -24,8 +24,11 @@ enum CrossEntropyConventions {
         case .balancedBCE: (beta, 1 - beta)
         default: (1, 1)
         }
-        let exactSum = batch.sumOverKeptLogits { z, y in
-            y == 1 ? positiveWeight * ConventionTerms.softplus(-z(0)) : negativeWeight * ConventionTerms.softplus(z(0))
+        // Σ over kept pixels of seglens's term; computed only by the libraries that use it.
+        var exactSum: Double {
+            batch.sumOverKeptLogits { z, y in
+                y == 1 ? positiveWeight * ConventionTerms.softplus(-z(0)) : negativeWeight * ConventionTerms.softplus(z(0))
+            }
         }
         let all = Double(batch.pixelCount)
         switch call.library {

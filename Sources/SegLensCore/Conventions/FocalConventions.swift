@@ -11,8 +11,9 @@ enum FocalConventions {
 
     private static func binary(_ call: ConventionCall) -> ConventionResult {
         let alpha = call.parameters.alpha, gamma = call.parameters.gamma, batch = call.batch
-        let keptSum = batch.sumOverKeptLogits { z, y in
-            ConventionTerms.sigmoidFocal(z: z(0), positive: y == 1, alpha: alpha, gamma: gamma)
+        // Σ over kept pixels of the sigmoid focal term; computed only by the libraries that use it.
+        var keptSum: Double {
+            batch.sumOverKeptLogits { z, y in ConventionTerms.sigmoidFocal(z: z(0), positive: y == 1, alpha: alpha, gamma: gamma) }
         }
         let kept = Double(batch.keptCount), all = Double(batch.pixelCount)
         let g = call.py(gamma)
@@ -93,7 +94,7 @@ enum FocalConventions {
                 call: "monai.losses.FocalLoss(to_onehot_y=True, alpha=\(call.py(alpha)), gamma=\(g)\(call.ignoreArgument))",
                 why: batch.ignoreIndex == nil
                     ? "default use_softmax=False: a sigmoid focal per channel, mean over pixels × classes"
-                    : "sigmoid per channel; with ignore_index the sum is divided by pixels, not pixels × C: ×\(classes)")
+                    : "sigmoid per channel; with ignore_index the sum is divided by pixels, not pixels × C: ×\(classes) its value without")
         case .kornia:
             let softmaxSum = softmaxFocalSum(call)
             return call.result(
@@ -121,6 +122,20 @@ enum FocalConventions {
         case .article:
             return nil
         }
+    }
+
+    /// MONAI's `FocalLoss(use_softmax=True)` beside its sigmoid default: seglens's softmax terms (scalar α becomes
+    /// `[1−α, α, …]`), mean over pixels × C; with an `ignore_index` divided by the valid pixels only (×C).
+    static func variants(_ call: ConventionCall) -> [ConventionResult] {
+        guard call.library == .monai, !call.isBinary else { return [] }
+        let batch = call.batch, classes = Double(batch.channels)
+        let denominator = batch.ignoreIndex == nil ? Double(batch.pixelCount) * classes : Double(batch.keptCount)
+        return [ConventionResult(
+            library: .monai, variant: "softmax", loss: call.loss, outcome: .value(softmaxFocalSum(call) / denominator),
+            call: "monai.losses.FocalLoss(to_onehot_y=True, use_softmax=True, alpha=\(call.py(call.parameters.alpha)), gamma=\(call.py(call.parameters.gamma))\(call.ignoreArgument))",
+            why: batch.ignoreIndex == nil
+                ? "seglens's terms, but the mean is over pixels × C (γ=0 gives CE/C)"
+                : "with ignore_index the sum is divided by pixels, not pixels × C (= seglens): ×\(batch.channels) its value without")]
     }
 
     /// `Σ_kept α_t·(1 − p_t)^γ·(−log p_t)` with seglens's softmax focal (``Loss/multiclassFocal``), recovered from

@@ -55,6 +55,40 @@ enum LovaszConventions {
         return (LovaszLoss.jaccardExtension(errors: errors, foreground: foreground).value, foreground.contains(true))
     }
 
+    /// kornia's Lovász-softmax before its fix (source snapshot b4f5a78; 0.9.0 is fixed): the errors
+    /// `|1[y = c] − p_c|` are sorted as usual, but `lovasz_grad` is fed the sorted class *labels* `y ∈ 0…C−1`
+    /// instead of `1[y = c]`. A wrong number, reproduced as a second kornia row (no ignore option either).
+    static func variants(_ call: ConventionCall) -> [ConventionResult] {
+        guard call.library == .kornia, !call.isBinary, !call.ignoresPixels else { return [] }
+        let classes = call.batch.channels
+        let values = call.batch.images.flatMap { prepared in
+            (0..<classes).map { labelSortedExtension(prepared, class: $0) }
+        }
+        return [ConventionResult(
+            library: .kornia, variant: "sort bug", version: "source b4f5a78", loss: call.loss,
+            outcome: .value(values.reduce(0, +) / Double(values.count)), call: "kornia.losses.lovasz_softmax_loss(logits, labels)",
+            why: "the pre-fix code sorts class labels, not 1[y=c], into lovasz_grad: a wrong number (fixed in 0.9.0)")]
+    }
+
+    /// The buggy extension of class c over one image's kept pixels: `Σ relu(e_sorted)·Δ_k` with
+    /// `J_k = 1 − (Σy − cumsum(y)_k)/(Σy + cumsum(1 − y)_k)` over the labels `y` in error order.
+    private static func labelSortedExtension(_ prepared: PreparedInput, class c: Int) -> Double {
+        let input = prepared.input, labels = input.truth.labels, plane = input.pixelCount
+        let entries = input.keptPixels.map { pixel in
+            (error: Swift.abs((labels[pixel] == c ? 1 : 0) - prepared.probabilities[c * plane + pixel]), label: Double(labels[pixel]))
+        }.sorted { $0.error > $1.error }
+        let total = entries.reduce(0) { $0 + $1.label }
+        var cumulative = 0.0, cumulativeComplement = 0.0, previous = 0.0, value = 0.0
+        for (error, label) in entries {
+            cumulative += label
+            cumulativeComplement += 1 - label
+            let jaccard = 1 - (total - cumulative) / (total + cumulativeComplement)
+            value += max(error, 0) * (jaccard - previous)
+            previous = jaccard
+        }
+        return value
+    }
+
     private static func softmax(_ call: ConventionCall) -> ConventionResult? {
         let classes = call.batch.channels
         switch call.library {
