@@ -22,13 +22,7 @@ source Tests/e2e/tmux_lib.sh
 tl_setup || exit 1
 trap tl_cleanup EXIT
 
-passed=0 failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() {
-  failed=$((failed + 1)); echo "FAIL $1"
-  [[ -n "${2:-}" ]] && printf '%s\n' "$2" | sed 's/^/     /'
-  return 0
-}
+source Tests/e2e/check_lib.sh
 
 # The value `seglens eval` prints for LIBRARY and the one --loss, six decimals as the panel shows it.
 eval_value() {

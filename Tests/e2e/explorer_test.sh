@@ -23,23 +23,7 @@ tl_setup || exit 1
 trap tl_cleanup EXIT
 started=$SECONDS
 
-passed=0 failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() {
-  failed=$((failed + 1)); echo "FAIL $1"
-  [[ -n "${2:-}" ]] && printf '%s\n' "$2" | sed 's/^/     /'
-  return 0
-}
-# check DESCRIPTION COMMAND…: passes when COMMAND succeeds.
-check() {
-  local description=$1; shift
-  if "$@"; then pass "$description"; else fail "$description"; fi
-}
-contains() { grep -qF -- "$2" <<<"$1"; }
-# The program's exit status, or "timeout".
-exit_status() { tl_wait_exit "${1:-10}" || echo timeout; }
-# Explains a failed check with the pane as it is now.
-pane_dump() { echo "----- pane -----"; tl_capture; echo "----------------"; }
+source Tests/e2e/check_lib.sh
 
 # Loss values shown in the explorer's loss table, "name value" per line: a name then a 6-decimal number.
 screen_values() {

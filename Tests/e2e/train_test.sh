@@ -22,18 +22,7 @@ source Tests/e2e/tmux_lib.sh
 tl_setup || exit 1
 trap tl_cleanup EXIT
 
-passed=0 failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() {
-  failed=$((failed + 1)); echo "FAIL $1"
-  [[ -n "${2:-}" ]] && printf '%s\n' "$2" | sed 's/^/     /'
-  return 0
-}
-check() {
-  local description=$1; shift
-  if "$@"; then pass "$description"; else fail "$description"; fi
-}
-pane_dump() { echo "----- pane -----"; tl_capture; echo "----------------"; }
+source Tests/e2e/check_lib.sh
 # The step counter of the status line ("▶ step N" or "■ step N"), or empty.
 step_now() { tl_capture | grep -oE '[▶■] step [0-9]+' | head -1 | grep -oE '[0-9]+$'; }
 # The status line's η.

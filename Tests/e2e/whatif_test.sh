@@ -22,15 +22,7 @@ source Tests/e2e/tmux_lib.sh
 tl_setup || exit 1
 trap tl_cleanup EXIT
 
-passed=0 failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() {
-  failed=$((failed + 1)); echo "FAIL $1"
-  [[ -n "${2:-}" ]] && printf '%s\n' "$2" | sed 's/^/     /'
-  return 0
-}
-contains() { grep -qF -- "$2" <<<"$1"; }
-pane_dump() { echo "----- pane -----"; tl_capture; echo "----------------"; }
+source Tests/e2e/check_lib.sh
 # The value of one loss from eval --json, with six decimals as the explorer prints it.
 eval_value() {
   local loss=$1; shift
