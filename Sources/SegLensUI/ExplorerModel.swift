@@ -245,9 +245,7 @@ public struct ExplorerModel: Sendable {
             if let last = editHistory.popLast() { edits = last } else { message = "no edit to undo" }
         case .togglePin:
             if pin == nil {
-                pin = PinnedState(
-                    predictionIndex: predictionIndex, edits: edits, parameters: parameters, input: input,
-                    results: results, metrics: metrics)
+                pin = PinnedState(input: input, results: results)
                 message = "pinned as A: change anything, P again unpins"
             } else {
                 pin = nil

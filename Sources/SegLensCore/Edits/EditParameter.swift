@@ -14,9 +14,6 @@ public enum EditParameter: String, Sendable, CaseIterable {
         }
     }
 
-    /// The identity value.
-    public var identity: Double { self == .temperature ? 1 : 0 }
-
     /// True for the edits that take whole numbers.
     public var isInteger: Bool { self == .shiftX || self == .shiftY || self == .dilate || self == .harden }
 
