@@ -134,28 +134,47 @@ public struct ExplorerModel: Sendable {
     /// and nudges it, over the loss table it moves the selection, elsewhere it nudges the selected parameter; a
     /// click selects the loss or parameter under it.
     public mutating func update(_ keys: [Key], screen: TerminalSize? = nil) -> Bool {
-        var dirtyLosses = Set<Loss>(), predictionChanged = false
+        var batch = Batch(edits: edits, prediction: predictionIndex)
         needsFullRepaint = false
         message = nil
-        let editsBefore = edits, predictionBefore = predictionIndex
         for key in keys {
             for action in actions(for: key, screen: screen) {
-                guard apply(action, dirtyLosses: &dirtyLosses, predictionChanged: &predictionChanged) else { return false }
+                guard apply(action, batch: &batch) else { return false }
             }
         }
-        if edits != editsBefore || predictionIndex != predictionBefore { applyEdits(restoringOnFailure: editsBefore) }
-        if predictionChanged || edits != editsBefore {
-            recomputeAll()
-        } else {
-            for loss in dirtyLosses { recompute(loss) }
-        }
-        updateViews(rankingIsStale: predictionChanged || edits != editsBefore || !dirtyLosses.isEmpty)
+        settle(&batch)
+        updateViews(rankingIsStale: batch.changedResults)
         let inputs = showsConventions ? ConventionPanel.Inputs(self) : nil
         if inputs != conventionInputs {
             conventions = inputs == nil ? [] : ConventionPanel.results(for: self)
             conventionInputs = inputs
         }
         return true
+    }
+
+    /// What the actions of one batch of keys changed so far and is not computed yet: a batch is recomputed once,
+    /// after its last key, or earlier when an action reads what the batch changed (a pin, a training step).
+    private struct Batch {
+        var dirtyLosses = Set<Loss>()
+        var predictionChanged = false
+        /// The edits and the prediction ``input`` was last made with.
+        var edits: PredictionEdits
+        var prediction: Int
+        /// Whether any result changed in this batch.
+        var changedResults = false
+    }
+
+    /// Brings ``input``, ``prepared`` and the results up to date with the actions of `batch` applied so far.
+    private mutating func settle(_ batch: inout Batch) {
+        let editsChanged = edits != batch.edits
+        if editsChanged || predictionIndex != batch.prediction { applyEdits(restoringOnFailure: batch.edits) }
+        if batch.predictionChanged || editsChanged {
+            recomputeAll()
+        } else {
+            for loss in batch.dirtyLosses { recompute(loss) }
+        }
+        batch.changedResults = batch.changedResults || batch.predictionChanged || editsChanged || !batch.dirtyLosses.isEmpty
+        batch = Batch(edits: edits, prediction: predictionIndex, changedResults: batch.changedResults)
     }
 
     /// The actions of a key; a mouse event may first select what is under it.
@@ -179,7 +198,7 @@ public struct ExplorerModel: Sendable {
 
     /// Applies one action; returns `false` for quit.
     private mutating func apply(
-        _ action: ExplorerAction, dirtyLosses: inout Set<Loss>, predictionChanged: inout Bool
+        _ action: ExplorerAction, batch: inout Batch
     ) -> Bool {
         if showsHelp && action != .quit && action != .toggleHelp && action != .repaint {
             if action == .closeOverlay { showsHelp = false }
@@ -203,7 +222,7 @@ public struct ExplorerModel: Sendable {
         case .increase, .decrease, .increaseCoarse, .decreaseCoarse:
             let direction = action == .increase || action == .increaseCoarse ? 1 : -1
             if step(direction: direction, coarse: action == .increaseCoarse || action == .decreaseCoarse) {
-                dirtyLosses.insert(selectedLoss)
+                batch.dirtyLosses.insert(selectedLoss)
             }
         case .selectAlpha: select(.alpha)
         case .selectGamma: select(.gamma)
@@ -215,11 +234,11 @@ public struct ExplorerModel: Sendable {
                 predictionIndex = (predictionIndex + 1) % scenario.predictions.count
                 resetTraining()
                 predictionRevision += 1
-                predictionChanged = true
+                batch.predictionChanged = true
             }
         case .reset:
             let defaults = ExplorerModel.startingParameters(scenario)
-            for loss in losses where parameters[loss] != defaults[loss] { dirtyLosses.insert(loss) }
+            for loss in losses where parameters[loss] != defaults[loss] { batch.dirtyLosses.insert(loss) }
             parameters = defaults
             zoom = 0
             center = (scenario.truth.height / 2, scenario.truth.width / 2)
@@ -245,6 +264,7 @@ public struct ExplorerModel: Sendable {
             if let last = editHistory.popLast() { edits = last } else { message = "no edit to undo" }
         case .togglePin:
             if pin == nil {
+                settle(&batch)
                 pin = PinnedState(input: input, results: results)
                 message = "pinned as A: change anything, P again unpins"
             } else {
@@ -263,7 +283,8 @@ public struct ExplorerModel: Sendable {
             }
         case .toggleTraining, .trainFrame, .slowerLearning, .fasterLearning, .fewerStepsPerFrame, .moreStepsPerFrame,
              .toggleOptimizer, .resetTraining, .toggleRace, .toggleRaceLoss:
-            if applyTraining(action) { predictionChanged = true }
+            settle(&batch)
+            if applyTraining(action) { batch.predictionChanged = true }
         }
         return true
     }

@@ -128,6 +128,39 @@ import SegLensUI
         #expect(explorer.training.step == 2 && !explorer.training.isRunning)
     }
 
+    @Test func aPinAtStepZeroKeepsTheUntrainedPredictionAsA() {
+        let file = ExplorerFixtures.binary.predictions[0].input
+        let explorer = model(keys: "P n n n n")
+        let pin = try! #require(explorer.pin)
+        // A: every value of the file's prediction, computed here directly.
+        for (index, loss) in explorer.losses.enumerated() {
+            #expect(pin.results[index].value == loss.evaluate(file, parameters: explorer.parameters[loss]).value, "\(loss.name)")
+        }
+        // B: the prediction after four steps of focal, and its values.
+        let logits = trained(ExplorerFixtures.binary, loss: .binaryFocal, learningRate: 50, steps: 4)
+        #expect(explorer.input.logits.values == logits)
+        let trainedInput = file.replacingLogits(logits)
+        #expect(explorer.selectedResult.value
+            == Loss.binaryFocal.evaluate(trainedInput, parameters: explorer.parameters[.binaryFocal]).value)
+        #expect(explorer.selectedResult.value < pin.results[explorer.lossIndex].value)
+    }
+
+    @Test func anEditAfterTrainingEditsTheTrainedPrediction() throws {
+        // Two steps of focal, then a shift of x by 1 (e shows the shift-x selector, . steps it).
+        let explorer = model(keys: "n n e .")
+        let logits = trained(ExplorerFixtures.binary, loss: .binaryFocal, learningRate: 50, steps: 2)
+        let trainedInput = ExplorerFixtures.binary.predictions[0].input.replacingLogits(logits)
+        let expected = try PredictionEdits(shiftX: 1).applied(to: trainedInput)
+        #expect(explorer.edits == PredictionEdits(shiftX: 1))
+        #expect(explorer.input.logits == expected.logits)
+        // Training on goes on from the edited prediction: the edit becomes part of it.
+        var run = TrainingRun(input: expected, loss: .binaryFocal, optimizer: LogitOptimizer(kind: .sgd, learningRate: 50))
+        run.advance(by: 1)
+        let more = model(keys: "n n e . n")
+        #expect(more.input.logits == run.input.logits)
+        #expect(more.edits.isIdentity && more.message == "the edits are now part of the trained prediction")
+    }
+
     @Test func theRaceTrainsEachLossFromTheSameStart() {
         let race = try! #require(model(keys: "R n n n").race)
         #expect(race.lanes.map(\.loss) == [.bce, .binaryFocal, .dice])

@@ -64,6 +64,17 @@ import SegLensUI
         #expect(unpinned.pin == nil && !unpinned.showsDifference)
     }
 
+    @Test func aPinInTheSameBatchAsAnEditPinsTheEditedState() {
+        // Keys queued together are applied before one recompute; the pin must still see the edit before it.
+        let model = Self.model(keys: "g <Right> <Right> e . P")
+        let pin = try! #require(model.pin)
+        var parameters = Loss.binaryFocal.defaultParameters
+        parameters.gamma = 2.5
+        let edited = try! PredictionEdits(shiftX: 1).applied(to: ExplorerFixtures.binary.predictions[0].input)
+        #expect(pin.input.logits == edited.logits)
+        #expect(pin.results[model.lossIndex].value == Loss.binaryFocal.evaluate(edited, parameters: parameters).value)
+    }
+
     @Test func sweepCurveIsTheEngineAlongTheParameter() throws {
         let model = Self.model(keys: "g v")
         let curve = try #require(model.sweepCurve)
