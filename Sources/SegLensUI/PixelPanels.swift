@@ -9,8 +9,10 @@ struct PixelPanels {
     func draw(into canvas: inout Canvas, rects: [Rect]) {
         drawTruth(into: &canvas, rect: rects[0])
         let result = model.selectedResult
-        var predictionTitle = model.scenario.predictions.count > 1 ? "prediction: \(model.prediction.name)" : "prediction"
-        if !model.edits.isIdentity { predictionTitle += " (edited)" }
+        let edited = model.edits.isIdentity ? "" : " (edited)"
+        let predictionTitles = model.scenario.predictions.count > 1
+            ? ["prediction: \(model.prediction.name)", model.prediction.name, "prediction"].map { $0 + edited }
+            : ["prediction" + edited]
         if model.showsSweep {
             let wide = Rect(
                 row: rects[1].row, column: rects[1].column, width: rects[2].endColumn - rects[1].column,
@@ -19,7 +21,7 @@ struct PixelPanels {
         } else if let pin = model.pin {
             let pinned = pin.results[model.lossIndex]
             if model.showsDifference {
-                drawPrediction(into: &canvas, rect: rects[1], title: predictionTitle, probabilities: model.probabilities, cached: true)
+                drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: model.probabilities, cached: true)
                 drawDifference(into: &canvas, rect: rects[2], a: pinned, pinnedInput: pin.input, b: result)
             } else {
                 let scale = Self.scale(of: [pinned, result], mode: model.heatmapMode, input: model.input)
@@ -27,7 +29,7 @@ struct PixelPanels {
                 drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: "B", scale: scale)
             }
         } else {
-            drawPrediction(into: &canvas, rect: rects[1], title: predictionTitle, probabilities: model.probabilities, cached: true)
+            drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: model.probabilities, cached: true)
             let scale = Self.scale(of: [result], mode: model.heatmapMode, input: model.input)
             drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: nil, scale: scale)
         }
@@ -41,7 +43,7 @@ struct PixelPanels {
         let ignore = input.ignoredLabel
         let width = input.width
         var counts = [Int](repeating: 0, count: input.classes)
-        drawPanel(into: &canvas, rect: rect, title: "truth", cachedAs: 0) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: ["truth"], cachedAs: 0) { rows, columns in
             for c in counts.indices { counts[c] = 0 }
             for row in rows {
                 for column in columns where labels[row * width + column] != ignore {
@@ -60,13 +62,13 @@ struct PixelPanels {
 
     /// A prediction given as `probabilities` (`σ(z)` or `softmax(z)`, `C×H×W`): the mean probability (binary) or
     /// the class of the largest mean probability. `cached` takes the model's own prediction from the dot cache.
-    func drawPrediction(into canvas: inout Canvas, rect: Rect, title: String, probabilities: [Double], cached: Bool) {
+    func drawPrediction(into canvas: inout Canvas, rect: Rect, titles: [String], probabilities: [Double], cached: Bool) {
         let input = model.input
         let binary = input.mode == .binary
         let width = input.width
         let plane = input.pixelCount, classes = input.logits.classes
         var sums = [Double](repeating: 0, count: classes)
-        drawPanel(into: &canvas, rect: rect, title: title, cachedAs: cached ? 1 : nil) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: titles, cachedAs: cached ? 1 : nil) { rows, columns in
             for c in sums.indices { sums[c] = 0 }
             for row in rows {
                 for column in columns {
@@ -107,31 +109,35 @@ struct PixelPanels {
         return (low, high)
     }
 
-    /// The title of a heatmap panel: `weight · focal`, or `A · weight α=0.25 γ=2` when comparing (the loss is
-    /// the table's selection; the parameters are what may differ between A and B).
-    private func heatTitle(_ result: LossResult, label: String?) -> String {
-        guard let label else { return "\(model.heatmapMode.rawValue) · \(result.loss.name)" }
+    /// The titles of a heatmap panel, longest first: `weight · focal` then `weight`, or `A · weight α=0.25 γ=2`,
+    /// `A · α=0.25 γ=2`, `A · weight` when comparing (the loss is the table's selection; the parameters are what may differ
+    /// between A and B).
+    private func heatTitles(_ result: LossResult, label: String?) -> [String] {
+        let mode = model.heatmapMode.rawValue
+        guard let label else { return ["\(mode) · \(result.loss.name)", mode] }
         let parameters = result.parameters.text(for: result.loss)
-        return "\(label) · \(model.heatmapMode.rawValue)" + (parameters.isEmpty ? "" : " \(parameters)")
+        return parameters.isEmpty
+            ? ["\(label) · \(mode)"]
+            : ["\(label) · \(mode) \(parameters)", "\(label) · \(parameters)", "\(label) · \(mode)"]
     }
 
     private func drawHeatmap(
         into canvas: inout Canvas, rect: Rect, result: LossResult, input: LossInput, label: String?,
         scale: (low: Double, high: Double)
     ) {
-        let title = heatTitle(result, label: label)
+        let titles = heatTitles(result, label: label)
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
         if model.heatmapMode == .errors {
-            drawErrors(into: &canvas, rect: rect, title: title, input: input, changedFrom: nil)
+            drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: nil)
             return
         }
         guard let values = Self.heatValues(result, mode: model.heatmapMode) else {
-            drawRegionMessage(into: &canvas, rect: rect, title: title, loss: result.loss)
+            drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: result.loss)
             return
         }
         let (low, high) = scale
         let span = high - low
-        drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
             var largest = -Double.infinity
             for row in rows {
                 for column in columns where labels[row * width + column] != ignore {
@@ -148,20 +154,20 @@ struct PixelPanels {
     /// class where it changed).
     private func drawDifference(into canvas: inout Canvas, rect: Rect, a: LossResult, pinnedInput: LossInput, b: LossResult) {
         let input = model.input
-        let title = "B − A · \(model.heatmapMode.rawValue) · \(b.loss.name)"
+        let titles = ["B − A · \(model.heatmapMode.rawValue) · \(b.loss.name)", "B − A · \(model.heatmapMode.rawValue)"]
         if model.heatmapMode == .errors {
-            drawErrors(into: &canvas, rect: rect, title: title, input: input, changedFrom: pinnedInput)
+            drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: pinnedInput)
             return
         }
         guard let before = Self.heatValues(a, mode: model.heatmapMode), let after = Self.heatValues(b, mode: model.heatmapMode)
         else {
-            drawRegionMessage(into: &canvas, rect: rect, title: title, loss: b.loss)
+            drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: b.loss)
             return
         }
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
         var extent = 0.0
         for pixel in input.keptPixels { extent = max(extent, abs(after[pixel] - before[pixel])) }
-        drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
             // The change of largest magnitude in the block, with its sign.
             var strongest = 0.0, any = false
             for row in rows {
@@ -180,7 +186,7 @@ struct PixelPanels {
     }
 
     /// Errors of the thresholded prediction; with `changedFrom`, only where they differ from that input's.
-    private func drawErrors(into canvas: inout Canvas, rect: Rect, title: String, input: LossInput, changedFrom pinned: LossInput?) {
+    private func drawErrors(into canvas: inout Canvas, rect: Rect, titles: [String], input: LossInput, changedFrom pinned: LossInput?) {
         let binary = input.mode == .binary
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
         func kind(_ input: LossInput, _ pixel: Int) -> ErrorKind {
@@ -190,7 +196,7 @@ struct PixelPanels {
                               : (predicted == 1 ? .falsePositive : .trueNegative))
                 : (truth == predicted ? .truePositive : .falsePositive)
         }
-        drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
             var worst = ErrorKind.ignored
             for row in rows {
                 for column in columns where labels[row * width + column] != ignore {
@@ -209,8 +215,8 @@ struct PixelPanels {
         drawLegend(into: &canvas, rect: rect, items: items.map { (theme.errorPaint($0.0), $0.1) })
     }
 
-    private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, title: String, loss: Loss) {
-        canvas.drawBox(rect, title: title, glyphs: theme.glyphs, titlePen: theme.title)
+    private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, titles: [String], loss: Loss) {
+        canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
         let message = ["\(loss.name) is a region loss:", "it has no per-pixel loss.", "Press m for the next view."]
         for (offset, line) in message.enumerated() {
             canvas.put(line, row: rect.row + 2 + offset, column: rect.column + 2, maxWidth: rect.width - 4,
@@ -226,13 +232,14 @@ struct PixelPanels {
     // MARK: Drawing
 
     /// Draws the box and its pixels: half blocks (two pixel rows per cell) with colour and Unicode, otherwise one
-    /// glyph per pixel, two cells wide when the image is narrow enough, so that pixels look square. A panel
+    /// glyph per pixel, two cells wide when the image is narrow enough, so that pixels look square. `titles` go
+    /// longest first: the box shows the first that fits. A panel
     /// `cachedAs` a number takes its dots from the model's ``DotCache``.
     private func drawPanel(
-        into canvas: inout Canvas, rect: Rect, title: String, cachedAs panel: Int? = nil,
+        into canvas: inout Canvas, rect: Rect, titles: [String], cachedAs panel: Int? = nil,
         paint: (Range<Int>, Range<Int>) -> Paint
     ) {
-        canvas.drawBox(rect, title: title, glyphs: theme.glyphs, titlePen: theme.title)
+        canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return }
         let image = model.input.truth

@@ -57,7 +57,8 @@ struct RenderCommand: ParsableCommand {
             _ = model.update(pressed)
             let capabilities = Capabilities(colorDepth: color.depth, unicode: !ascii)
             let canvas = ExplorerView.render(model, size: size, capabilities: capabilities)
-            print(ANSIRenderer.render(canvas, capabilities: capabilities))
+            // One line per canvas row, each already ending in a newline: exactly `size.rows` lines.
+            print(ANSIRenderer.render(canvas, capabilities: capabilities), terminator: "")
         }
     }
 }
