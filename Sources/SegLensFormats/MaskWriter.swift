@@ -60,7 +60,7 @@ public enum MaskWriter {
 
     /// Writes the document to `path` (UTF-8), replacing any file there.
     public static func write(_ document: MaskDocument, to path: String) throws(FormatError) {
-        try FileBytes.write(Array(write(document).utf8), to: path)
+        try AtomicFile.write(Array(write(document).utf8), to: path, overwrite: .replace)
     }
 
     /// The `params:` value: `loss=focal alpha=0.25 gamma=2.0 beta=0.3 smooth=1e-05`, in that order.

@@ -20,12 +20,12 @@ public enum NPYWriter {
 
     /// Writes `array` (see ``encode(_:)-(NumpyArray)``) to the file at `path`.
     public static func write(_ array: NumpyArray, to path: String) throws(FormatError) {
-        try FileBytes.write(encode(array), to: path)
+        try AtomicFile.write(encode(array), to: path, overwrite: .replace)
     }
 
     /// Writes `labels` (see ``encode(_:)-(LabelMap)``) to the file at `path`.
     public static func write(_ labels: LabelMap, to path: String) throws(FormatError) {
-        try FileBytes.write(encode(labels), to: path)
+        try AtomicFile.write(encode(labels), to: path, overwrite: .replace)
     }
 
     /// Bytes of a header aligned on 64 bytes, as numpy pads it.

@@ -16,6 +16,6 @@ public enum PGMWriter {
 
     /// Writes `image` (see ``encode(_:)``) to the file at `path`.
     public static func write(_ image: GrayImage, to path: String) throws(FormatError) {
-        try FileBytes.write(encode(image), to: path)
+        try AtomicFile.write(encode(image), to: path, overwrite: .replace)
     }
 }

@@ -32,7 +32,7 @@ public enum PNGWriter {
     /// Writes the bytes `encode` makes to `path`, naming `path` in its errors.
     private static func write(_ path: String, _ encode: () throws(FormatError) -> [UInt8]) throws(FormatError) {
         do {
-            try FileBytes.write(try encode(), to: path)
+            try AtomicFile.write(try encode(), to: path, overwrite: .replace)
         } catch {
             var error = error
             error.path = path
