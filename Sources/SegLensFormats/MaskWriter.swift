@@ -58,9 +58,10 @@ public enum MaskWriter {
         return out
     }
 
-    /// Writes the document to `path` (UTF-8), replacing any file there.
-    public static func write(_ document: MaskDocument, to path: String) throws(FormatError) {
-        try AtomicFile.write(Array(write(document).utf8), to: path, overwrite: .replace)
+    /// Writes the document to `path` (UTF-8) through ``AtomicFile``; `overwrite` says whether a file there may be
+    /// replaced.
+    public static func write(_ document: MaskDocument, to path: String, overwrite: AtomicFile.Overwrite) throws(FormatError) {
+        try AtomicFile.write(Array(write(document).utf8), to: path, overwrite: overwrite)
     }
 
     /// The `params:` value: `loss=focal alpha=0.25 gamma=2.0 beta=0.3 smooth=1e-05`, in that order.
