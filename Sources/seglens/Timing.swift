@@ -3,12 +3,14 @@ struct Timing {
     var median: Double
     var minimum: Double
 
-    /// Runs `body` once to warm up, then `repeats` timed times.
-    static func measure(repeats: Int, _ body: () -> Void) -> Timing {
+    /// Runs `body` once to warm up, then `repeats` timed times; `prepare` runs untimed before each run.
+    static func measure(repeats: Int, prepare: () -> Void = {}, _ body: () -> Void) -> Timing {
+        prepare()
         body()
         let clock = ContinuousClock()
         var times: [Double] = []
         for _ in 0..<repeats {
+            prepare()
             let elapsed = clock.measure(body)
             times.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15)
         }
