@@ -36,9 +36,19 @@ public enum Conventions {
             return (FocalConventions.evaluate(call).map { [$0] } ?? []) + FocalConventions.variants(call)
         case .bce, .weightedBCE, .balancedBCE, .crossEntropy:
             return CrossEntropyConventions.evaluate(call).map { [$0] } ?? []
+        case .borderBCE:
+            return []  // no library has it: seglens follows the article's definition (``articleConvention``)
         case .lovaszHinge, .lovaszSoftmax:
             return (LovaszConventions.evaluate(call).map { [$0] } ?? []) + LovaszConventions.variants(call)
         }
+    }
+}
+
+extension Conventions {
+    /// For a loss no library implements, where its definition comes from instead.
+    public static func articleConvention(_ loss: Loss) -> String? {
+        loss == .borderBCE
+            ? "article convention: the U-Net weight map (Ronneberger et al. 2015) as docs/losses.md defines it" : nil
     }
 }
 
