@@ -65,9 +65,7 @@ public enum ConventionPanel {
             let marker = result.value == seglens ? "=" : " "
             lines.append((row(result.label(short: !showsVersions), marker, valueText(result)), reason, false))
         }
-        if model.conventions.isEmpty {
-            lines.append((Conventions.articleConvention(loss) ?? "no library has a \(loss.name) loss of this mode", "", false))
-        }
+        if model.conventions.isEmpty { lines.append(("no library has a \(loss.name) loss of this mode", "", false)) }
         let parameters = model.parameters[loss].map { $0.text(for: loss) } ?? ""
         let footer = (parameters.isEmpty ? "" : "\(parameters) · ") + "one image: batch and per-image reductions coincide"
         let top = 1, bottom = layout.tableRows.lowerBound
