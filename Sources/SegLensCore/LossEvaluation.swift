@@ -41,6 +41,8 @@ extension Loss {
                     positiveWeight: alpha ?? 1, negativeWeight: alpha.map { 1 - $0 } ?? 1, gamma: parameters.gamma)
             }
             return result(kernel.evaluate(prepared, keepsGradient: keepsGradient))
+        case .borderBCE:
+            return result(BorderBCELoss(parameters).evaluate(prepared, keepsGradient: keepsGradient))
         case .crossEntropy, .multiclassFocal:
             let kernel = self == .crossEntropy
                 ? PixelwiseMulticlassLoss(alpha: nil, gamma: 0)
