@@ -16,6 +16,8 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup(title: "What-if edits of the prediction") var editOptions: EditOptions
     @Flag(name: .customLong("no-color"), help: "Monochrome (as does NO_COLOR in the environment).") var noColor = false
     @Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).") var ascii = false
+    @Flag(help: "Start in the presentation view: only the grids, the heatmap and the selected loss, in large cells (f toggles it).")
+    var present = false
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).") var noMouse = false
 
     /// The training animation's frame interval: at most 30 frames per second (a bound for the bytes sent over SSH).
@@ -28,6 +30,7 @@ struct ExploreCommand: ParsableCommand {
         try CommandFailure.run {
             HeapTuning.keepLargeBlocksInTheHeap()
             var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
+            model.setPresenting(present)
             let outcome: TerminalOutcome
             let clock = ContinuousClock()
             var previousTrainingFrame: ContinuousClock.Instant?

@@ -24,6 +24,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colours: none (plain text), 16 or 256.", valueName: "none|16|256"))
     var color = ColorChoice.none
     @Flag(help: "ASCII glyphs only.") var ascii = false
+    @Flag(help: "The presentation view: only the grids, the heatmap and the selected loss, in large cells (f).")
+    var present = false
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case none, sixteen = "16", indexed256 = "256"
@@ -54,6 +56,7 @@ struct RenderCommand: ParsableCommand {
                 throw CommandFailure(.usage, "--keys: \(error)")
             }
             var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
+            model.setPresenting(present)
             _ = model.update(pressed)
             let capabilities = Capabilities(colorDepth: color.depth, unicode: !ascii)
             let canvas = ExplorerView.render(model, size: size, capabilities: capabilities)
