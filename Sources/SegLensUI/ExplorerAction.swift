@@ -10,6 +10,7 @@ public enum ExplorerAction: Hashable, Sendable, CaseIterable {
     case togglePin, toggleDifference, toggleSweep, toggleRanking
     case toggleHelp, closeOverlay, repaint, quit
     case toggleConventions
+    case togglePresent, exportPNG
     // Training (ExplorerTraining, ExplorerRace)
     case toggleTraining, trainFrame, slowerLearning, fasterLearning, fewerStepsPerFrame, moreStepsPerFrame
     case toggleOptimizer, resetTraining, toggleRace, toggleRaceLoss

@@ -17,6 +17,10 @@ public struct ExplorerModel: Sendable {
     /// The pixel at the centre of the panels when zoomed in, `(row, column)`.
     public private(set) var center: (row: Int, column: Int)
     public private(set) var showsHelp = false
+    /// The presentation view: only the grids, the heatmap and the selected loss, in large cells (`f`, `--present`).
+    public private(set) var presenting = false
+    /// Set by the export key for this batch: the command writes the PNG and reports with ``say(_:)``.
+    public private(set) var exportRequested = false
     /// The help page shown (the overlay takes it modulo its number of pages): ← and → turn it.
     public private(set) var helpPage = 0
     /// The `c` panel and its rows: each library's result for the selected loss, kept current while it is shown.
@@ -136,6 +140,7 @@ public struct ExplorerModel: Sendable {
     public mutating func update(_ keys: [Key], screen: TerminalSize? = nil) -> Bool {
         var batch = Batch(edits: edits, prediction: predictionIndex)
         needsFullRepaint = false
+        exportRequested = false
         message = nil
         for key in keys {
             for action in actions(for: key, screen: screen) {
@@ -214,6 +219,8 @@ public struct ExplorerModel: Sendable {
             helpPage = 0
         case .closeOverlay: showsConventions = false
         case .toggleConventions: showsConventions.toggle()
+        case .togglePresent: presenting.toggle()
+        case .exportPNG: exportRequested = true
         case .repaint: needsFullRepaint = true
         case .nextLoss: selectLoss(lossIndex + 1)
         case .previousLoss: selectLoss(lossIndex - 1)
@@ -509,5 +516,17 @@ public struct ExplorerModel: Sendable {
             results[index] = loss.evaluate(prepared, parameters: parameters[loss], keepsGradient: false)
         }
         trainedResult = nil
+    }
+}
+
+extension ExplorerModel {
+    /// Shows `text` in the status line until the next key (what the command did for the last key, e.g. an export).
+    public mutating func say(_ text: String) {
+        message = text
+    }
+
+    /// Turns the presentation view on or off (the `--present` option; `f` toggles it).
+    public mutating func setPresenting(_ on: Bool) {
+        presenting = on
     }
 }

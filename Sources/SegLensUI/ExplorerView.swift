@@ -15,6 +15,10 @@ public enum ExplorerView {
             RaceView.draw(model, race: race, into: &canvas, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
             if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
+        } else if model.presenting {
+            PresentView.draw(model, into: &canvas, theme: theme)
+            drawStatus(model, into: &canvas, theme: theme)
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
         } else {
             let layout = Layout(model: model, size: size)
             drawHeader(model, into: &canvas, theme: theme)

@@ -68,7 +68,7 @@ struct PixelPanels {
         let width = input.width
         let plane = input.pixelCount, classes = input.logits.classes
         var sums = [Double](repeating: 0, count: classes)
-        drawPanel(into: &canvas, rect: rect, titles: titles, cachedAs: cached ? 1 : nil) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: titles, cachedAs: cached ? 1 : nil, showsVoid: false) { rows, columns in
             for c in sums.indices { sums[c] = 0 }
             for row in rows {
                 for column in columns {
@@ -231,30 +231,42 @@ struct PixelPanels {
 
     // MARK: Drawing
 
-    /// Draws the box and its pixels: half blocks (two pixel rows per cell) with colour and Unicode, otherwise one
-    /// glyph per pixel, two cells wide when the image is narrow enough, so that pixels look square. `titles` go
-    /// longest first: the box shows the first that fits. A panel
-    /// `cachedAs` a number takes its dots from the model's ``DotCache``.
+    /// Draws the box and its pixels as a ``PanelGrid``: half blocks (two square dots per cell) with colour and
+    /// Unicode, otherwise one dot per two cells side by side — in the presentation view full cells filled with the
+    /// colour. `titles` go longest first: the box shows the first that fits. A panel `cachedAs` a number takes its
+    /// dots from the model's ``DotCache``. A panel that `showsVoid` keeps a void frame visible when it downsamples
+    /// (see ``voidEdges(_:viewport:)``).
     private func drawPanel(
-        into canvas: inout Canvas, rect: Rect, titles: [String], cachedAs panel: Int? = nil,
+        into canvas: inout Canvas, rect: Rect, titles: [String], cachedAs panel: Int? = nil, showsVoid: Bool = true,
         paint: (Range<Int>, Range<Int>) -> Paint
     ) {
         canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return }
         let image = model.input.truth
-        let halfBlocks = theme.usesHalfBlocks
-        let visibleWidth = (image.width + (1 << model.zoom) - 1) >> model.zoom
-        let cellsPerDot = !halfBlocks && visibleWidth * 2 <= inner.width ? 2 : 1
-        let viewport = PixelViewport(
-            imageHeight: image.height, imageWidth: image.width, dotRows: inner.height * (halfBlocks ? 2 : 1),
-            dotColumns: inner.width / cellsPerDot, zoom: model.zoom, center: model.center)
+        func panelGrid(halfBlocks: Bool) -> PanelGrid {
+            PanelGrid(
+                inner: inner, imageHeight: image.height, imageWidth: image.width, halfBlocks: halfBlocks,
+                zoom: model.zoom, center: model.center)
+        }
+        // The presentation view draws full cells unless that would downsample where half blocks would not.
+        var halfBlocks = theme.usesHalfBlocks
+        var grid = panelGrid(halfBlocks: halfBlocks)
+        if model.presenting && halfBlocks {
+            let cells = panelGrid(halfBlocks: false)
+            if !cells.viewport.isDownsampled || grid.viewport.isDownsampled { (halfBlocks, grid) = (false, cells) }
+        }
+        let viewport = grid.viewport
         if viewport.isDownsampled, let block = viewport.rows.first?.count {
             // Say how many pixels a dot stands for, in the top edge: "1:14" is one dot for a 14×14 block.
             let scale = " 1:\(block) "
             canvas.put(scale, row: rect.row, column: rect.endColumn - 2 - scale.count, pen: theme.dim)
         }
-        func compute() -> [[Paint]] { viewport.rows.map { rows in viewport.columns.map { columns in paint(rows, columns) } } }
+        func compute() -> [[Paint]] {
+            var dots = viewport.rows.map { rows in viewport.columns.map { columns in paint(rows, columns) } }
+            if showsVoid { voidEdges(&dots, viewport: viewport) }
+            return dots
+        }
         let dots = panel.map { panel in
             model.dotCache.dots(
                 for: DotCache.Key(
@@ -263,11 +275,8 @@ struct PixelPanels {
                     capabilities: theme.capabilities),
                 compute: compute)
         } ?? compute()
-        let cellRows = halfBlocks ? (dots.count + 1) / 2 : dots.count
-        let top = inner.row + (inner.height - cellRows) / 2
-        let left = inner.column + (inner.width - viewport.columns.count * cellsPerDot) / 2
-        for cellRow in 0..<cellRows {
-            for (index, _) in viewport.columns.enumerated() {
+        for cellRow in 0..<grid.cellRows {
+            for index in viewport.columns.indices {
                 let cell: Cell
                 if halfBlocks {
                     let upper = dots[2 * cellRow][index]
@@ -275,11 +284,37 @@ struct PixelPanels {
                     cell = Cell(theme.glyphs.upperHalfBlock, foreground: upper.color, background: lower)
                 } else {
                     let dot = dots[cellRow][index]
-                    cell = Cell(dot.glyph, foreground: theme.usesColor ? dot.color : .default)
+                    if model.presenting && theme.usesColor {
+                        cell = Cell(" ", background: dot.color)
+                    } else {
+                        cell = Cell(dot.glyph, foreground: theme.usesColor ? dot.color : .default)
+                    }
                 }
-                for repeatIndex in 0..<cellsPerDot {
-                    canvas[top + cellRow, left + index * cellsPerDot + repeatIndex] = cell
+                for repeatIndex in 0..<grid.columnsPerDot {
+                    canvas[grid.top + cellRow, grid.left + index * grid.columnsPerDot + repeatIndex] = cell
                 }
+            }
+        }
+    }
+
+    /// When downsampled, a dot on the image's outer edge shows void where that edge of the image is void along
+    /// the dot's whole block: otherwise the majority of a block that straddles a thin void frame hides it on the
+    /// sides where the blocks happen to start (a 5-pixel frame of a 400-pixel mask at 1:12 showed only bottom and
+    /// right).
+    private func voidEdges(_ dots: inout [[Paint]], viewport: PixelViewport) {
+        let input = model.input
+        guard viewport.isDownsampled, input.ignoredCount > 0 else { return }
+        let labels = input.truth.labels, width = input.width, height = input.height, ignore = input.ignoredLabel
+        func void(rows: Range<Int>, columns: Range<Int>) -> Bool {
+            rows.allSatisfy { row in columns.allSatisfy { labels[row * width + $0] == ignore } }
+        }
+        for (r, rows) in viewport.rows.enumerated() {
+            for (c, columns) in viewport.columns.enumerated() {
+                let edge = (rows.lowerBound == 0 && void(rows: 0..<1, columns: columns))
+                    || (rows.upperBound == height && void(rows: height - 1..<height, columns: columns))
+                    || (columns.lowerBound == 0 && void(rows: rows, columns: 0..<1))
+                    || (columns.upperBound == width && void(rows: rows, columns: width - 1..<width))
+                if edge { dots[r][c] = theme.ignored }
             }
         }
     }
