@@ -69,7 +69,7 @@ import Testing
         // Parameters
         (binary("params:"), "t.mask:4:8: \"params:\" needs at least one setting, e.g. \"params: loss=focal gamma=2\""),
         (binary("params: focal"), "t.mask:4:9: expected key=value in \"params:\", found \"focal\""),
-        (binary("params: delta=1"), "t.mask:4:9: unknown parameter \"delta\": use loss, alpha, gamma, beta or smooth"),
+        (binary("params: delta=1"), "t.mask:4:9: unknown parameter \"delta\": use loss, alpha, gamma, beta, smooth, w0 or sigma"),
         (binary("params: gamma=1 gamma=2"), "t.mask:4:17: duplicate parameter \"gamma\""),
         (binary("params: gamma="), "t.mask:4:15: missing value after \"gamma=\""),
         (binary("params: gamma=two"), "t.mask:4:15: expected a number after \"gamma=\", found \"two\""),

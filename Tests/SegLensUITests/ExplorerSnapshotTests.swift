@@ -43,9 +43,9 @@ import SegLensUI
             title: "240×240 synthetic", classNames: ["background", "blob"],
             predictions: [Scenario.Prediction(name: "noisy", input: input)])
         let text = screen(scenario)
-        // 240 rows into the 13 inner rows of a panel (24 less the header, 5 table rows, the parameters, metrics
-        // and status lines, and 2 borders), 240 columns into 24: square blocks of ⌈240/13⌉ = 19 pixels.
-        #expect(text.split(separator: "\n")[1].contains(" 1:19 "))
+        // 240 rows into the 12 inner rows of a panel (24 less the header, 6 table rows, the parameters, metrics
+        // and status lines, and 2 borders), 240 columns into 24: square blocks of ⌈240/12⌉ = 20 pixels.
+        #expect(text.split(separator: "\n")[1].contains(" 1:20 "))
         assertSnapshot(text, named: "downsampled-240-80x24")
         assertSnapshot(screen(scenario, keys: "+ + D"), named: "downsampled-240-zoomed-80x24")
     }

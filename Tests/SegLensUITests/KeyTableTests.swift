@@ -90,6 +90,7 @@ import SegLensUI
             _ = model.update([.character("O"), key])
             #expect(!model.showsRanking)
         case .toggleConventions: #expect(model.showsConventions && !before.showsConventions && !model.conventions.isEmpty)
+        case .toggleExplanations: #expect(model.showsExplanations && !before.showsExplanations)
         case .repaint:
             #expect(model.needsFullRepaint && !before.needsFullRepaint)
             _ = model.update([.tab])
