@@ -26,6 +26,8 @@ public struct ExplorerModel: Sendable {
     /// The `c` panel and its rows: each library's result for the selected loss, kept current while it is shown.
     public private(set) var showsConventions = false
     public private(set) var conventions: [ConventionResult] = []
+    /// The `w` panel: the selected loss's formula with the current values, its parameters, the heatmap's meaning.
+    public private(set) var showsExplanations = false
     private var conventionInputs: ConventionPanel.Inputs?
     /// True after an update that asked to repaint the whole screen (Ctrl-L), e.g. after line noise over SSH.
     public private(set) var needsFullRepaint = false
@@ -217,8 +219,15 @@ public struct ExplorerModel: Sendable {
         case .toggleHelp:
             showsHelp.toggle()
             helpPage = 0
-        case .closeOverlay: showsConventions = false
-        case .toggleConventions: showsConventions.toggle()
+        case .closeOverlay:
+            showsConventions = false
+            showsExplanations = false
+        case .toggleConventions:
+            showsConventions.toggle()
+            if showsConventions { showsExplanations = false }
+        case .toggleExplanations:
+            showsExplanations.toggle()
+            if showsExplanations { showsConventions = false }
         case .togglePresent: presenting.toggle()
         case .exportPNG: exportRequested = true
         case .repaint: needsFullRepaint = true

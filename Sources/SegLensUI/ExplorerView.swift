@@ -30,6 +30,7 @@ public enum ExplorerView {
             drawStatus(model, into: &canvas, theme: theme)
             if model.showsRanking { RankingOverlay.draw(into: &canvas, model: model, theme: theme) }
             if model.showsConventions { ConventionPanel.draw(model, into: &canvas, theme: theme) }
+            if model.showsExplanations { ExplanationPanel.draw(model, into: &canvas, theme: theme) }
             if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
         }
         return canvas.adapted(to: capabilities)

@@ -32,6 +32,7 @@ public enum KeyTable {
         KeyBinding(keys: [.character("v")], action: .toggleSweep, label: "v", help: "sweep: loss vs. the parameter", hint: "v sweep"),
         KeyBinding(keys: [.character("O")], action: .toggleRanking, label: "O", help: "rank the predictions by loss", hint: nil),
         KeyBinding(keys: [.character("c")], action: .toggleConventions, label: "c", help: "each library's value", hint: nil),
+        KeyBinding(keys: [.character("w")], action: .toggleExplanations, label: "w", help: "explain the loss and heatmap", hint: nil),
         KeyBinding(keys: [.character("f")], action: .togglePresent, label: "f", help: "presentation view on/off", hint: nil),
         KeyBinding(keys: [.character("x")], action: .exportPNG, label: "x", help: "export the panels as PNG", hint: nil),
         KeyBinding(keys: [.character("t")], action: .toggleTraining, label: "t", help: "train: start or stop", hint: "t train"),

@@ -245,10 +245,10 @@ import Testing
         #expect(gap.allSatisfy { sample.truth.labels[$0] == 0 })
         let border = try sample.evaluate("border-bce")
         #expect(border.parameters.w0 == 10 && border.parameters.sigma == 5)
-        // The ridge: the largest weight is in the gap, and the whole gap weighs over 12× the far corners.
+        // The ridge: the largest weight is in the gap, and the whole gap weighs over 12× the far (right) corners.
         #expect(gap.contains(border.weight.argmax))
-        let far = border.weight[0]
-        #expect(border.weight[width - 1] == far)
+        let far = border.weight[width - 1]
+        #expect(border.weight[sample.truth.pixelCount - 1] == far)
         for pixel in gap { #expect(border.weight[pixel] > 12 * far) }
         let bce = try #require(try sample.evaluate("bce").pixelLoss)
         let weighted = try #require(border.pixelLoss)

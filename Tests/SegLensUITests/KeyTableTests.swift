@@ -98,6 +98,7 @@ import SegLensUI
             _ = model.update([.tab])
             #expect(!model.exportRequested)
         case .toggleConventions: #expect(model.showsConventions && !before.showsConventions && !model.conventions.isEmpty)
+        case .toggleExplanations: #expect(model.showsExplanations && !before.showsExplanations)
         case .repaint:
             #expect(model.needsFullRepaint && !before.needsFullRepaint)
             _ = model.update([.tab])
