@@ -14,9 +14,11 @@ let package = Package(
     targets: [
         .target(name: "SegLensCore", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .systemLibrary(name: "CLibPNG", path: "Sources/CLibPNG", providers: [.apt(["libpng-dev"])]),
+        // zlib's inflate and crc32, for the deflated members of .npz archives.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's mallopt, to keep the explorer's large per-key-press buffers in the heap.
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
-        .target(name: "SegLensFormats", dependencies: ["SegLensCore", "CLibPNG"]),
+        .target(name: "SegLensFormats", dependencies: ["SegLensCore", "CLibPNG", "CZlib"]),
         // Pure UI state and drawing: Canvas, Key, glyphs, ANSI text. No curses.
         .target(name: "SegLensUI", dependencies: ["SegLensCore"]),
         // C shim over ncursesw: macros, globals and signal handling Swift can't express.
@@ -35,7 +37,7 @@ let package = Package(
         .testTarget(name: "SegLensUITests", dependencies: ["SegLensUI", "SegLensCore"], exclude: ["Snapshots"]),
         .testTarget(name: "SegLensFormatsTests", dependencies: ["SegLensFormats", "SegLensCore"], resources: [.copy("Fixtures")]),
         // Runs the built seglens binary as a subprocess; reads the PyTorch reference set of SegLensCoreTests in place.
-        .testTarget(name: "SegLensCLITests", dependencies: ["seglens", "SegLensFormats", "SegLensCore"]),
+        .testTarget(name: "SegLensCLITests", dependencies: ["seglens", "SegLensFormats", "SegLensCore"], exclude: ["Fixtures"]),
         // Checks every Samples/*.mask file and the claim of its note; reads ../../Samples relative to its sources.
         .testTarget(name: "SamplesTests", dependencies: ["SegLensFormats", "SegLensCore", "SegLensUI"]),
     ]
