@@ -37,6 +37,6 @@ let package = Package(
         // Runs the built seglens binary as a subprocess; reads the PyTorch reference set of SegLensCoreTests in place.
         .testTarget(name: "SegLensCLITests", dependencies: ["seglens", "SegLensFormats", "SegLensCore"]),
         // Checks every Samples/*.mask file and the claim of its note; reads ../../Samples relative to its sources.
-        .testTarget(name: "SamplesTests", dependencies: ["SegLensFormats", "SegLensCore"]),
+        .testTarget(name: "SamplesTests", dependencies: ["SegLensFormats", "SegLensCore", "SegLensUI"]),
     ]
 )

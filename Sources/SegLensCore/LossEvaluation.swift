@@ -31,6 +31,8 @@ extension Loss {
         case .bce, .weightedBCE, .balancedBCE, .binaryFocal:
             let kernel = pixelwiseBinaryKernel(parameters)
             return result(kernel.evaluate(prepared, keepsGradient: keepsGradient))
+        case .borderBCE:
+            return result(BorderBCELoss(parameters).evaluate(prepared, keepsGradient: keepsGradient))
         case .crossEntropy, .multiclassFocal:
             let kernel = self == .crossEntropy
                 ? PixelwiseMulticlassLoss(alpha: nil, gamma: 0)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Whole-file reading and writing with errors as ``FormatError``.
+/// Whole-file reading with errors as ``FormatError`` (writing: ``AtomicFile``).
 public enum FileBytes {
     /// The contents of the file at `path`.
     public static func read(_ path: String) throws(FormatError) -> [UInt8] {
@@ -19,23 +19,5 @@ public enum FileBytes {
                 return bytes
             }
         }
-    }
-
-    /// Replaces the file at `path` with `bytes`.
-    static func write(_ bytes: [UInt8], to path: String) throws(FormatError) {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw FormatError(kind: .cannotWrite, path: path, message: "cannot write the file (\(reason(of: error)))")
-        }
-    }
-
-    /// The system's words for a failed file operation, e.g. "No such file or directory".
-    private static func reason(of error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
     }
 }

@@ -18,14 +18,14 @@ public enum NPYWriter {
         encode(descr: "<i4", shape: [labels.height, labels.width], values: labels.labels)
     }
 
-    /// Writes `array` (see ``encode(_:)-(NumpyArray)``) to the file at `path`.
-    public static func write(_ array: NumpyArray, to path: String) throws(FormatError) {
-        try FileBytes.write(encode(array), to: path)
+    /// Writes `array` (see ``encode(_:)-(NumpyArray)``) to the file at `path` through ``AtomicFile``.
+    public static func write(_ array: NumpyArray, to path: String, overwrite: AtomicFile.Overwrite) throws(FormatError) {
+        try AtomicFile.write(encode(array), to: path, overwrite: overwrite)
     }
 
-    /// Writes `labels` (see ``encode(_:)-(LabelMap)``) to the file at `path`.
-    public static func write(_ labels: LabelMap, to path: String) throws(FormatError) {
-        try FileBytes.write(encode(labels), to: path)
+    /// Writes `labels` (see ``encode(_:)-(LabelMap)``) to the file at `path` through ``AtomicFile``.
+    public static func write(_ labels: LabelMap, to path: String, overwrite: AtomicFile.Overwrite) throws(FormatError) {
+        try AtomicFile.write(encode(labels), to: path, overwrite: overwrite)
     }
 
     /// Bytes of a header aligned on 64 bytes, as numpy pads it.

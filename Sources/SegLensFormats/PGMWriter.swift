@@ -14,8 +14,8 @@ public enum PGMWriter {
         return bytes
     }
 
-    /// Writes `image` (see ``encode(_:)``) to the file at `path`.
-    public static func write(_ image: GrayImage, to path: String) throws(FormatError) {
-        try FileBytes.write(encode(image), to: path)
+    /// Writes `image` (see ``encode(_:)``) to the file at `path` through ``AtomicFile``.
+    public static func write(_ image: GrayImage, to path: String, overwrite: AtomicFile.Overwrite) throws(FormatError) {
+        try AtomicFile.write(encode(image), to: path, overwrite: overwrite)
     }
 }

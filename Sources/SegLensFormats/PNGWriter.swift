@@ -19,20 +19,22 @@ public enum PNGWriter {
             pixels: image.indices, colormap: colormap)
     }
 
-    /// Writes `image` (see ``encode(_:)-(GrayImage)``) to the file at `path`.
-    public static func write(_ image: GrayImage, to path: String) throws(FormatError) {
-        try write(path) { () throws(FormatError) in try encode(image) }
+    /// Writes `image` (see ``encode(_:)-(GrayImage)``) to the file at `path` through ``AtomicFile``.
+    public static func write(_ image: GrayImage, to path: String, overwrite: AtomicFile.Overwrite) throws(FormatError) {
+        try write(path, overwrite) { () throws(FormatError) in try encode(image) }
     }
 
-    /// Writes `image` (see ``encode(_:)-(IndexedImage)``) to the file at `path`.
-    public static func write(_ image: IndexedImage, to path: String) throws(FormatError) {
-        try write(path) { () throws(FormatError) in try encode(image) }
+    /// Writes `image` (see ``encode(_:)-(IndexedImage)``) to the file at `path` through ``AtomicFile``.
+    public static func write(_ image: IndexedImage, to path: String, overwrite: AtomicFile.Overwrite) throws(FormatError) {
+        try write(path, overwrite) { () throws(FormatError) in try encode(image) }
     }
 
     /// Writes the bytes `encode` makes to `path`, naming `path` in its errors.
-    private static func write(_ path: String, _ encode: () throws(FormatError) -> [UInt8]) throws(FormatError) {
+    private static func write(
+        _ path: String, _ overwrite: AtomicFile.Overwrite, _ encode: () throws(FormatError) -> [UInt8]
+    ) throws(FormatError) {
         do {
-            try FileBytes.write(try encode(), to: path)
+            try AtomicFile.write(try encode(), to: path, overwrite: overwrite)
         } catch {
             var error = error
             error.path = path

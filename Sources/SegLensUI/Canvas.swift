@@ -92,6 +92,12 @@ public struct Canvas: Hashable, Sendable {
         return String(text.prefix(width - ellipsis.count)) + ellipsis
     }
 
+    /// The first of `candidates` (longest first, by convention) that fits in `width` columns whole, or `nil` when
+    /// none does: how a view shortens text without cutting a word.
+    public static func firstFitting(_ candidates: [String], width: Int) -> String? {
+        candidates.first { $0.count <= width }
+    }
+
     /// Sets every cell of `rect` (clipped) to `cell`.
     public mutating func fill(_ rect: Rect, with cell: Cell) {
         let top = max(0, rect.row), bottom = min(height, rect.endRow)
@@ -115,13 +121,15 @@ public struct Canvas: Hashable, Sendable {
     }
 
     /// Draws the border of `rect` (clipped) and an optional title in the top
-    /// edge, as `┌─ Title ──┐` (or `+- Title --+` with ASCII glyphs). The
-    /// title is truncated with the glyph set's ellipsis when it does not fit;
-    /// the inside of the box is left untouched.
+    /// edge, as `┌─ Title ──┐` (or `+- Title --+` with ASCII glyphs). When the
+    /// title does not fit, the first of `shorterTitles` that fits is shown, and
+    /// only when none does is the last one truncated with the glyph set's
+    /// ellipsis; the inside of the box is left untouched.
     ///
     /// Boxes narrower or shorter than 2 cells are not drawn.
     public mutating func drawBox(
-        _ rect: Rect, title: String? = nil, glyphs: Glyphs, pen: Pen = .plain, titlePen: Pen? = nil
+        _ rect: Rect, title: String? = nil, shorterTitles: [String] = [], glyphs: Glyphs, pen: Pen = .plain,
+        titlePen: Pen? = nil
     ) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let right = rect.endColumn - 1, bottom = rect.endRow - 1
@@ -137,7 +145,9 @@ public struct Canvas: Hashable, Sendable {
             // "┌─ " + title + " ─┐": two cells of corner+line and a space each side.
             let room = rect.width - 6
             guard room > 0 else { return }
-            let shown = Canvas.truncate(title, to: room, ellipsis: glyphs.ellipsis)
+            let candidates = [title] + shorterTitles
+            let shown = Canvas.firstFitting(candidates, width: room)
+                ?? Canvas.truncate(candidates[candidates.count - 1], to: room, ellipsis: glyphs.ellipsis)
             put(" \(shown) ", row: rect.row, column: rect.column + 2, pen: titlePen ?? pen)
         }
     }

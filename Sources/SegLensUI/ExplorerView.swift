@@ -15,6 +15,10 @@ public enum ExplorerView {
             RaceView.draw(model, race: race, into: &canvas, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
             if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
+        } else if model.presenting {
+            PresentView.draw(model, into: &canvas, theme: theme)
+            drawStatus(model, into: &canvas, theme: theme)
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
         } else {
             let layout = Layout(model: model, size: size)
             drawHeader(model, into: &canvas, theme: theme)
@@ -26,6 +30,7 @@ public enum ExplorerView {
             drawStatus(model, into: &canvas, theme: theme)
             if model.showsRanking { RankingOverlay.draw(into: &canvas, model: model, theme: theme) }
             if model.showsConventions { ConventionPanel.draw(model, into: &canvas, theme: theme) }
+            if model.showsExplanations { ExplanationPanel.draw(model, into: &canvas, theme: theme) }
             if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
         }
         return canvas.adapted(to: capabilities)
@@ -84,16 +89,22 @@ public enum ExplorerView {
 
     private static func drawHeader(_ model: ExplorerModel, into canvas: inout Canvas, theme: Theme) {
         let input = model.input
-        var right = "\(model.scenario.mode.rawValue) \(input.height)×\(input.width)"
-        if input.ignoredCount > 0 { right += ", \(input.ignoredCount) ignored" }
-        if model.scenario.predictions.count > 1 {
-            right += " · prediction \(model.predictionIndex + 1)/\(model.scenario.predictions.count)"
+        let title = model.scenario.title, badge = " seglens "
+        // The right side, longest first; the first that leaves room for the whole title is shown.
+        let rights = ["prediction ", "pred ", ""].map { predictionWord in
+            var right = "\(model.scenario.mode.rawValue) \(input.height)×\(input.width)"
+            if input.ignoredCount > 0 { right += ", \(input.ignoredCount) ignored" }
+            if model.scenario.predictions.count > 1 {
+                right += " · \(predictionWord)\(model.predictionIndex + 1)/\(model.scenario.predictions.count)"
+            }
+            if model.pin != nil { right += " · A pinned, B live" }
+            return right
         }
-        if model.pin != nil { right += " · A pinned, B live" }
+        let right = Canvas.firstFitting(rights, width: canvas.width - badge.count - title.count - 2) ?? rights[0]
         let rightColumn = max(0, canvas.width - right.count - 1)
         canvas.put(right, row: 0, column: rightColumn, pen: theme.dim)
-        let column = canvas.put(" seglens ", row: 0, column: 0, pen: theme.accent)
-        canvas.put(model.scenario.title, row: 0, column: column, maxWidth: max(0, rightColumn - column - 1),
+        let column = canvas.put(badge, row: 0, column: 0, pen: theme.accent)
+        canvas.put(title, row: 0, column: column, maxWidth: max(0, rightColumn - column - 1),
                    ellipsis: theme.glyphs.ellipsis, pen: theme.title)
     }
 
@@ -175,17 +186,20 @@ public enum ExplorerView {
     private static func drawParameters(_ model: ExplorerModel, into canvas: inout Canvas, row: Int, theme: Theme) {
         let line = ParameterSegments(model)
         canvas.put(line.label, row: row, column: 0, pen: theme.title)
+        // The formula is shown whole or not at all (docs/losses.md and the help have it).
+        let formula = model.selectedLoss.formula
         if line.segments.isEmpty {
-            canvas.put("no parameters   \(model.selectedLoss.formula)", row: row, column: line.end,
-                       maxWidth: canvas.width - line.end, ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+            let text = Canvas.firstFitting(["no parameters   \(formula)", "no parameters"], width: canvas.width - line.end)
+            canvas.put(text ?? "", row: row, column: line.end, pen: theme.dim)
             return
         }
         for segment in line.segments {
             let pen = segment.parameter == model.selectedParameter ? theme.selected : .plain
             canvas.put(segment.text, row: row, column: segment.columns.lowerBound, pen: pen)
         }
-        canvas.put(model.selectedLoss.formula, row: row, column: line.end, maxWidth: max(0, canvas.width - line.end),
-                   ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+        if line.end + formula.count <= canvas.width {
+            canvas.put(formula, row: row, column: line.end, pen: theme.dim)
+        }
     }
 
     /// What is drawn at a screen position, for the mouse.
@@ -209,16 +223,28 @@ public enum ExplorerView {
 
     private static func drawMetrics(_ model: ExplorerModel, into canvas: inout Canvas, row: Int, theme: Theme) {
         let metrics = model.metrics
-        let text: String
+        let texts: [String]
         func f(_ value: Double) -> String { String(format: "%.3f", value) }
         if metrics.mode == .binary {
             let c = metrics.foreground
-            text = " metrics at p \(theme.glyphs.isUnicode ? "≥" : ">=") 0.5: IoU \(f(c.iou))  Dice \(f(c.dice))"
-                + "  prec \(f(c.precision))  rec \(f(c.recall))  TP \(c.truePositive) FP \(c.falsePositive) FN \(c.falseNegative)"
+            let atHalf = "p \(theme.glyphs.isUnicode ? "≥" : ">=") 0.5:"
+            let counts = "TP \(c.truePositive) FP \(c.falsePositive) FN \(c.falseNegative)"
+            texts = [
+                " metrics at \(atHalf) IoU \(f(c.iou))  Dice \(f(c.dice))  prec \(f(c.precision))  rec \(f(c.recall))  \(counts)",
+                " at \(atHalf) IoU \(f(c.iou)) Dice \(f(c.dice)) prec \(f(c.precision)) rec \(f(c.recall)) \(counts)",
+            ]
         } else {
-            let perClass = metrics.perClass.enumerated().map { "\($0.offset):\(f($0.element.iou))" }.joined(separator: " ")
-            text = " metrics at argmax: mIoU \(f(metrics.meanIoU))  pixel accuracy \(f(metrics.pixelAccuracy))  IoU per class \(perClass)"
+            let perClass = metrics.perClass.enumerated().map { "\($0.offset):\(f($0.element.iou))" }
+            let summary = "mIoU \(f(metrics.meanIoU))  pixel accuracy \(f(metrics.pixelAccuracy))"
+            let short = " argmax: mIoU \(f(metrics.meanIoU)) acc \(f(metrics.pixelAccuracy)) IoU"
+            // Whole class entries only: as many as fit, then how many more there are.
+            let fitted = (0...perClass.count).reversed().map { shown in
+                short + " " + perClass.prefix(shown).joined(separator: " ")
+                    + (shown < perClass.count ? " +\(perClass.count - shown) more" : "")
+            }
+            texts = [" metrics at argmax: \(summary)  IoU per class \(perClass.joined(separator: " "))"] + fitted
         }
+        let text = Canvas.firstFitting(texts, width: canvas.width) ?? texts[texts.count - 1]
         canvas.put(text, row: row, column: 0, maxWidth: canvas.width, ellipsis: theme.glyphs.ellipsis)
     }
 

@@ -9,8 +9,10 @@ struct PixelPanels {
     func draw(into canvas: inout Canvas, rects: [Rect]) {
         drawTruth(into: &canvas, rect: rects[0])
         let result = model.selectedResult
-        var predictionTitle = model.scenario.predictions.count > 1 ? "prediction: \(model.prediction.name)" : "prediction"
-        if !model.edits.isIdentity { predictionTitle += " (edited)" }
+        let edited = model.edits.isIdentity ? "" : " (edited)"
+        let predictionTitles = model.scenario.predictions.count > 1
+            ? ["prediction: \(model.prediction.name)", model.prediction.name, "prediction"].map { $0 + edited }
+            : ["prediction" + edited]
         if model.showsSweep {
             let wide = Rect(
                 row: rects[1].row, column: rects[1].column, width: rects[2].endColumn - rects[1].column,
@@ -19,7 +21,7 @@ struct PixelPanels {
         } else if let pin = model.pin {
             let pinned = pin.results[model.lossIndex]
             if model.showsDifference {
-                drawPrediction(into: &canvas, rect: rects[1], title: predictionTitle, probabilities: model.probabilities, cached: true)
+                drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: model.probabilities, cached: true)
                 drawDifference(into: &canvas, rect: rects[2], a: pinned, pinnedInput: pin.input, b: result)
             } else {
                 let scale = Self.scale(of: [pinned, result], mode: model.heatmapMode, input: model.input)
@@ -27,7 +29,7 @@ struct PixelPanels {
                 drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: "B", scale: scale)
             }
         } else {
-            drawPrediction(into: &canvas, rect: rects[1], title: predictionTitle, probabilities: model.probabilities, cached: true)
+            drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: model.probabilities, cached: true)
             let scale = Self.scale(of: [result], mode: model.heatmapMode, input: model.input)
             drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: nil, scale: scale)
         }
@@ -41,7 +43,7 @@ struct PixelPanels {
         let ignore = input.ignoredLabel
         let width = input.width
         var counts = [Int](repeating: 0, count: input.classes)
-        drawPanel(into: &canvas, rect: rect, title: "truth", cachedAs: 0) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: ["truth"], cachedAs: 0) { rows, columns in
             for c in counts.indices { counts[c] = 0 }
             for row in rows {
                 for column in columns where labels[row * width + column] != ignore {
@@ -60,13 +62,13 @@ struct PixelPanels {
 
     /// A prediction given as `probabilities` (`σ(z)` or `softmax(z)`, `C×H×W`): the mean probability (binary) or
     /// the class of the largest mean probability. `cached` takes the model's own prediction from the dot cache.
-    func drawPrediction(into canvas: inout Canvas, rect: Rect, title: String, probabilities: [Double], cached: Bool) {
+    func drawPrediction(into canvas: inout Canvas, rect: Rect, titles: [String], probabilities: [Double], cached: Bool) {
         let input = model.input
         let binary = input.mode == .binary
         let width = input.width
         let plane = input.pixelCount, classes = input.logits.classes
         var sums = [Double](repeating: 0, count: classes)
-        drawPanel(into: &canvas, rect: rect, title: title, cachedAs: cached ? 1 : nil) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: titles, cachedAs: cached ? 1 : nil, showsVoid: false) { rows, columns in
             for c in sums.indices { sums[c] = 0 }
             for row in rows {
                 for column in columns {
@@ -107,31 +109,35 @@ struct PixelPanels {
         return (low, high)
     }
 
-    /// The title of a heatmap panel: `weight · focal`, or `A · weight α=0.25 γ=2` when comparing (the loss is
-    /// the table's selection; the parameters are what may differ between A and B).
-    private func heatTitle(_ result: LossResult, label: String?) -> String {
-        guard let label else { return "\(model.heatmapMode.rawValue) · \(result.loss.name)" }
+    /// The titles of a heatmap panel, longest first: `weight · focal` then `weight`, or `A · weight α=0.25 γ=2`,
+    /// `A · α=0.25 γ=2`, `A · weight` when comparing (the loss is the table's selection; the parameters are what may differ
+    /// between A and B).
+    private func heatTitles(_ result: LossResult, label: String?) -> [String] {
+        let mode = model.heatmapMode.rawValue
+        guard let label else { return ["\(mode) · \(result.loss.name)", mode] }
         let parameters = result.parameters.text(for: result.loss)
-        return "\(label) · \(model.heatmapMode.rawValue)" + (parameters.isEmpty ? "" : " \(parameters)")
+        return parameters.isEmpty
+            ? ["\(label) · \(mode)"]
+            : ["\(label) · \(mode) \(parameters)", "\(label) · \(parameters)", "\(label) · \(mode)"]
     }
 
     private func drawHeatmap(
         into canvas: inout Canvas, rect: Rect, result: LossResult, input: LossInput, label: String?,
         scale: (low: Double, high: Double)
     ) {
-        let title = heatTitle(result, label: label)
+        let titles = heatTitles(result, label: label)
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
         if model.heatmapMode == .errors {
-            drawErrors(into: &canvas, rect: rect, title: title, input: input, changedFrom: nil)
+            drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: nil)
             return
         }
         guard let values = Self.heatValues(result, mode: model.heatmapMode) else {
-            drawRegionMessage(into: &canvas, rect: rect, title: title, loss: result.loss)
+            drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: result.loss)
             return
         }
         let (low, high) = scale
         let span = high - low
-        drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
             var largest = -Double.infinity
             for row in rows {
                 for column in columns where labels[row * width + column] != ignore {
@@ -148,20 +154,20 @@ struct PixelPanels {
     /// class where it changed).
     private func drawDifference(into canvas: inout Canvas, rect: Rect, a: LossResult, pinnedInput: LossInput, b: LossResult) {
         let input = model.input
-        let title = "B − A · \(model.heatmapMode.rawValue) · \(b.loss.name)"
+        let titles = ["B − A · \(model.heatmapMode.rawValue) · \(b.loss.name)", "B − A · \(model.heatmapMode.rawValue)"]
         if model.heatmapMode == .errors {
-            drawErrors(into: &canvas, rect: rect, title: title, input: input, changedFrom: pinnedInput)
+            drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: pinnedInput)
             return
         }
         guard let before = Self.heatValues(a, mode: model.heatmapMode), let after = Self.heatValues(b, mode: model.heatmapMode)
         else {
-            drawRegionMessage(into: &canvas, rect: rect, title: title, loss: b.loss)
+            drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: b.loss)
             return
         }
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
         var extent = 0.0
         for pixel in input.keptPixels { extent = max(extent, abs(after[pixel] - before[pixel])) }
-        drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
             // The change of largest magnitude in the block, with its sign.
             var strongest = 0.0, any = false
             for row in rows {
@@ -180,7 +186,7 @@ struct PixelPanels {
     }
 
     /// Errors of the thresholded prediction; with `changedFrom`, only where they differ from that input's.
-    private func drawErrors(into canvas: inout Canvas, rect: Rect, title: String, input: LossInput, changedFrom pinned: LossInput?) {
+    private func drawErrors(into canvas: inout Canvas, rect: Rect, titles: [String], input: LossInput, changedFrom pinned: LossInput?) {
         let binary = input.mode == .binary
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
         func kind(_ input: LossInput, _ pixel: Int) -> ErrorKind {
@@ -190,7 +196,7 @@ struct PixelPanels {
                               : (predicted == 1 ? .falsePositive : .trueNegative))
                 : (truth == predicted ? .truePositive : .falsePositive)
         }
-        drawPanel(into: &canvas, rect: rect, title: title) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
             var worst = ErrorKind.ignored
             for row in rows {
                 for column in columns where labels[row * width + column] != ignore {
@@ -209,8 +215,8 @@ struct PixelPanels {
         drawLegend(into: &canvas, rect: rect, items: items.map { (theme.errorPaint($0.0), $0.1) })
     }
 
-    private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, title: String, loss: Loss) {
-        canvas.drawBox(rect, title: title, glyphs: theme.glyphs, titlePen: theme.title)
+    private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, titles: [String], loss: Loss) {
+        canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
         let message = ["\(loss.name) is a region loss:", "it has no per-pixel loss.", "Press m for the next view."]
         for (offset, line) in message.enumerated() {
             canvas.put(line, row: rect.row + 2 + offset, column: rect.column + 2, maxWidth: rect.width - 4,
@@ -225,29 +231,42 @@ struct PixelPanels {
 
     // MARK: Drawing
 
-    /// Draws the box and its pixels: half blocks (two pixel rows per cell) with colour and Unicode, otherwise one
-    /// glyph per pixel, two cells wide when the image is narrow enough, so that pixels look square. A panel
-    /// `cachedAs` a number takes its dots from the model's ``DotCache``.
+    /// Draws the box and its pixels as a ``PanelGrid``: half blocks (two square dots per cell) with colour and
+    /// Unicode, otherwise one dot per two cells side by side — in the presentation view full cells filled with the
+    /// colour. `titles` go longest first: the box shows the first that fits. A panel `cachedAs` a number takes its
+    /// dots from the model's ``DotCache``. A panel that `showsVoid` keeps a void frame visible when it downsamples
+    /// (see ``voidEdges(_:viewport:)``).
     private func drawPanel(
-        into canvas: inout Canvas, rect: Rect, title: String, cachedAs panel: Int? = nil,
+        into canvas: inout Canvas, rect: Rect, titles: [String], cachedAs panel: Int? = nil, showsVoid: Bool = true,
         paint: (Range<Int>, Range<Int>) -> Paint
     ) {
-        canvas.drawBox(rect, title: title, glyphs: theme.glyphs, titlePen: theme.title)
+        canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return }
         let image = model.input.truth
-        let halfBlocks = theme.usesHalfBlocks
-        let visibleWidth = (image.width + (1 << model.zoom) - 1) >> model.zoom
-        let cellsPerDot = !halfBlocks && visibleWidth * 2 <= inner.width ? 2 : 1
-        let viewport = PixelViewport(
-            imageHeight: image.height, imageWidth: image.width, dotRows: inner.height * (halfBlocks ? 2 : 1),
-            dotColumns: inner.width / cellsPerDot, zoom: model.zoom, center: model.center)
+        func panelGrid(halfBlocks: Bool) -> PanelGrid {
+            PanelGrid(
+                inner: inner, imageHeight: image.height, imageWidth: image.width, halfBlocks: halfBlocks,
+                zoom: model.zoom, center: model.center)
+        }
+        // The presentation view draws full cells unless that would downsample where half blocks would not.
+        var halfBlocks = theme.usesHalfBlocks
+        var grid = panelGrid(halfBlocks: halfBlocks)
+        if model.presenting && halfBlocks {
+            let cells = panelGrid(halfBlocks: false)
+            if !cells.viewport.isDownsampled || grid.viewport.isDownsampled { (halfBlocks, grid) = (false, cells) }
+        }
+        let viewport = grid.viewport
         if viewport.isDownsampled, let block = viewport.rows.first?.count {
             // Say how many pixels a dot stands for, in the top edge: "1:14" is one dot for a 14×14 block.
             let scale = " 1:\(block) "
             canvas.put(scale, row: rect.row, column: rect.endColumn - 2 - scale.count, pen: theme.dim)
         }
-        func compute() -> [[Paint]] { viewport.rows.map { rows in viewport.columns.map { columns in paint(rows, columns) } } }
+        func compute() -> [[Paint]] {
+            var dots = viewport.rows.map { rows in viewport.columns.map { columns in paint(rows, columns) } }
+            if showsVoid { voidEdges(&dots, viewport: viewport) }
+            return dots
+        }
         let dots = panel.map { panel in
             model.dotCache.dots(
                 for: DotCache.Key(
@@ -256,11 +275,8 @@ struct PixelPanels {
                     capabilities: theme.capabilities),
                 compute: compute)
         } ?? compute()
-        let cellRows = halfBlocks ? (dots.count + 1) / 2 : dots.count
-        let top = inner.row + (inner.height - cellRows) / 2
-        let left = inner.column + (inner.width - viewport.columns.count * cellsPerDot) / 2
-        for cellRow in 0..<cellRows {
-            for (index, _) in viewport.columns.enumerated() {
+        for cellRow in 0..<grid.cellRows {
+            for index in viewport.columns.indices {
                 let cell: Cell
                 if halfBlocks {
                     let upper = dots[2 * cellRow][index]
@@ -268,11 +284,37 @@ struct PixelPanels {
                     cell = Cell(theme.glyphs.upperHalfBlock, foreground: upper.color, background: lower)
                 } else {
                     let dot = dots[cellRow][index]
-                    cell = Cell(dot.glyph, foreground: theme.usesColor ? dot.color : .default)
+                    if model.presenting && theme.usesColor {
+                        cell = Cell(" ", background: dot.color)
+                    } else {
+                        cell = Cell(dot.glyph, foreground: theme.usesColor ? dot.color : .default)
+                    }
                 }
-                for repeatIndex in 0..<cellsPerDot {
-                    canvas[top + cellRow, left + index * cellsPerDot + repeatIndex] = cell
+                for repeatIndex in 0..<grid.columnsPerDot {
+                    canvas[grid.top + cellRow, grid.left + index * grid.columnsPerDot + repeatIndex] = cell
                 }
+            }
+        }
+    }
+
+    /// When downsampled, a dot on the image's outer edge shows void where that edge of the image is void along
+    /// the dot's whole block: otherwise the majority of a block that straddles a thin void frame hides it on the
+    /// sides where the blocks happen to start (a 5-pixel frame of a 400-pixel mask at 1:12 showed only bottom and
+    /// right).
+    private func voidEdges(_ dots: inout [[Paint]], viewport: PixelViewport) {
+        let input = model.input
+        guard viewport.isDownsampled, input.ignoredCount > 0 else { return }
+        let labels = input.truth.labels, width = input.width, height = input.height, ignore = input.ignoredLabel
+        func void(rows: Range<Int>, columns: Range<Int>) -> Bool {
+            rows.allSatisfy { row in columns.allSatisfy { labels[row * width + $0] == ignore } }
+        }
+        for (r, rows) in viewport.rows.enumerated() {
+            for (c, columns) in viewport.columns.enumerated() {
+                let edge = (rows.lowerBound == 0 && void(rows: 0..<1, columns: columns))
+                    || (rows.upperBound == height && void(rows: height - 1..<height, columns: columns))
+                    || (columns.lowerBound == 0 && void(rows: rows, columns: 0..<1))
+                    || (columns.upperBound == width && void(rows: rows, columns: width - 1..<width))
+                if edge { dots[r][c] = theme.ignored }
             }
         }
     }

@@ -32,7 +32,7 @@ enum RaceView {
             } else {
                 let lane = lanes[index - 1]
                 panels.drawPrediction(
-                    into: &canvas, rect: rect, title: "\(index) \(lane.loss.name)", probabilities: lane.run.prepared.probabilities,
+                    into: &canvas, rect: rect, titles: ["\(index) \(lane.loss.name)", "\(index)"], probabilities: lane.run.prepared.probabilities,
                     cached: false)
             }
         }

@@ -30,6 +30,9 @@ struct BenchCommand: ParsableCommand {
     var train = false
     @Flag(help: "With --explorer --train: the race view's frame (one step in each of its lanes: bce, focal, dice or ce, focal, dice).")
     var race = false
+    @Flag(help: "Time the U-Net weight map of border-bce instead (components and one distance transform per object, uncached) on an N×N truth of --objects separate discs.")
+    var borderMap = false
+    @Option(help: "With --border-map: the number of objects.") var objects = 50
     @Option(help: ArgumentHelp("Screen size of --explorer frames.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var screen = TerminalSize(rows: 40, columns: 120)
     @Flag(help: "Print one JSON object.") var json = false
@@ -48,6 +51,7 @@ struct BenchCommand: ParsableCommand {
         guard (1...10_000).contains(`repeat`) else { throw ValidationError("--repeat must be within 1…10000") }
         if train && !explorer { throw ValidationError("--train needs --explorer") }
         if race && !train { throw ValidationError("--race needs --explorer --train") }
+        guard (1...10_000).contains(objects) else { throw ValidationError("--objects must be within 1…10000") }
     }
 
     func run() throws {
@@ -69,6 +73,12 @@ struct BenchCommand: ParsableCommand {
                 let what = race ? "race" : train ? "train" : "key"
                 let heading = train ? "training frame (1 step) → frame at \(screen)" : "key press → frame at \(screen)"
                 report([("\(what):" + (race ? "lanes" : loss?.name ?? "focal"), mode.rawValue, timing)], heading: heading)
+                return
+            }
+            if borderMap {
+                let truth = SyntheticInput.separateDiscs(size: size, objects: objects, seed: 2026)
+                let timing = Timing.measure(repeats: `repeat`) { _ = BorderWeightMap(truth: truth, ignore: nil) }
+                report([("border-map", "binary", timing)], heading: "U-Net weight map of \(objects) objects")
                 return
             }
             if table {

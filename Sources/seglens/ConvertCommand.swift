@@ -21,7 +21,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The .mask file to write.", valueName: "PATH.mask")) var output: String
     @Option(help: "The title of the file (default: the input's title, or its file names).") var title: String?
     @Option(help: "A one-line note shown under the title.") var note: String?
-    @Flag(help: "Replace the output if it exists.") var force = false
+    @OptionGroup var force: ForceOption
 
     func validate() throws {
         if inputOptions.prediction != nil { throw ValidationError("--prediction does not apply: convert writes every prediction") }
@@ -29,12 +29,10 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.run {
+            let file = try OutputFile(option: "--output", path: output, force: force, inputs: inputOptions.paths)
             let inputs = try inputOptions.inputSet()
             let document = try Self.document(of: inputs, title: title ?? inputs.title, note: note ?? inputs.note)
-            guard force || !FileManager.default.fileExists(atPath: output) else {
-                throw CommandFailure(.cannotCreate, "\(output): the file exists; give --force to replace it")
-            }
-            try CommandFailure.formats { () throws(FormatError) in try MaskWriter.write(document, to: output) }
+            try file.write { path, overwrite throws(FormatError) in try MaskWriter.write(document, to: path, overwrite: overwrite) }
         }
     }
 

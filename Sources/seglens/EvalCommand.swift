@@ -25,6 +25,7 @@ struct EvalCommand: ParsableCommand {
 
     @Option(name: .customLong("gradient-out"), help: ArgumentHelp("Write ∂L/∂logits of the one --loss as a float64 NPY of the prediction's shape.", valueName: "PATH.npy"))
     var gradientOut: String?
+    @OptionGroup var force: ForceOption
 
     func validate() throws {
         if gradientOut != nil && lossOptions.names.count != 1 {
@@ -36,6 +37,9 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.run {
             if rank { return try runRanking() }
+            let gradientFile = try gradientOut.map { path throws(CommandFailure) in
+                try OutputFile(option: "--gradient-out", path: path, force: force, inputs: inputOptions.paths)
+            }
             let loaded = try inputOptions.load()
             let edits = try editOptions.edits(classes: loaded.input.logits.classes)
             let input = try edits.appliedForCommand(to: loaded.input)
@@ -43,13 +47,9 @@ struct EvalCommand: ParsableCommand {
             let results = selection.map { $0.loss.evaluate(input, parameters: $0.parameters) }
             let metrics = SegmentationMetrics(input)
             let conventions = conventionOptions.evaluate(results, on: input)
-            if let gradientOut, let result = results.first {
-                do {
-                    try NPYWriter.write(
-                        NumpyArray(shape: loaded.predictionShape, storage: .doubles(result.gradient)), to: gradientOut)
-                } catch {
-                    throw CommandFailure(.cannotCreate, "\(error)")
-                }
+            if let gradientFile, let result = results.first {
+                let array = NumpyArray(shape: loaded.predictionShape, storage: .doubles(result.gradient))
+                try gradientFile.write { path, overwrite throws(FormatError) in try NPYWriter.write(array, to: path, overwrite: overwrite) }
             }
             let name = loaded.predictionName
             print(json ? EvalReport.json(input: input, prediction: name, edits: edits, results: results, metrics: metrics, conventions: conventions).text

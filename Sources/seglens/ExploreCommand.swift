@@ -16,6 +16,12 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup(title: "What-if edits of the prediction") var editOptions: EditOptions
     @Flag(name: .customLong("no-color"), help: "Monochrome (as does NO_COLOR in the environment).") var noColor = false
     @Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).") var ascii = false
+    @Flag(help: "Start in the presentation view: only the grids, the heatmap and the selected loss, in large cells (f toggles it).")
+    var present = false
+    @Option(help: ArgumentHelp(
+        "Play a demo live: a script file or the script itself, in render --keys tokens plus <wait 1.5s> and <quit>. Any key pauses it.",
+        valueName: "SCRIPT"))
+    var keys: String?
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).") var noMouse = false
 
     /// The training animation's frame interval: at most 30 frames per second (a bound for the bytes sent over SSH).
@@ -24,17 +30,47 @@ struct ExploreCommand: ParsableCommand {
     /// ``ExplorerModel/advanceTraining(budget:)``): all of them on small inputs, a few per frame at 1024².
     static let otherLossesBudget = Duration.milliseconds(10)
 
+    /// The script of `--keys`: the file of that name if there is one, otherwise the text itself.
+    static func script(_ argument: String) throws(CommandFailure) -> [KeyScript.Step] {
+        var isDirectory: ObjCBool = false
+        let isFile = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && !isDirectory.boolValue
+        let text: String
+        if isFile {
+            guard let contents = try? String(contentsOfFile: argument, encoding: .utf8) else {
+                throw CommandFailure(.usage, "--keys: cannot read \(argument) as UTF-8 text")
+            }
+            text = contents
+        } else {
+            text = argument
+        }
+        do {
+            return try KeyScript.parse(text)
+        } catch {
+            throw CommandFailure(.usage, "--keys\(isFile ? " \(argument)" : ""): \(error)")
+        }
+    }
+
     func run() throws {
         try CommandFailure.run {
             HeapTuning.keepLargeBlocksInTheHeap()
             var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
+            model.setPresenting(present)
+            var player = try keys.map { ScriptPlayer(steps: try Self.script($0)) }
             let outcome: TerminalOutcome
             let clock = ContinuousClock()
+            let start = clock.now
             var previousTrainingFrame: ContinuousClock.Instant?
             do {
                 outcome = try TerminalSession.run(options: TerminalOptions(noColor: noColor, ascii: ascii, mouse: !noMouse)) {
-                    keys, context in
+                    pressed, context in
+                    var keys = pressed
+                    if player != nil {
+                        keys = player!.handle(userKeys: keys, now: clock.now - start)
+                        keys += player!.advance(to: clock.now - start)
+                        if player!.state == .quit { return .quit }
+                    }
                     guard model.update(keys, screen: context.size) else { return .quit }
+                    if let status = player?.statusText { model.say([model.message, status].compactMap { $0 }.joined(separator: " · ")) }
                     // While training runs, every call (a key batch or a tick) trains one frame, then waits for keys
                     // at most what is left of the frame interval.
                     let started = clock.now
@@ -52,8 +88,11 @@ struct ExploreCommand: ParsableCommand {
                     }
                     let frame = ExplorerView.render(model, size: context.size, capabilities: context.capabilities)
                     if model.needsFullRepaint { return .repaint(frame) }
-                    guard model.training.isRunning else { return .redraw(frame) }
-                    return .animate(frame, interval: max(.zero, Self.frameInterval - (clock.now - started)))
+                    // A playing script wakes the loop when its next step is due (a read timeout, never a sleep).
+                    let scriptWait = player?.timeUntilNextStep(now: clock.now - start)
+                    guard model.training.isRunning else { return scriptWait.map { .animate(frame, interval: $0) } ?? .redraw(frame) }
+                    let frameWait = max(.zero, Self.frameInterval - (clock.now - started))
+                    return .animate(frame, interval: scriptWait.map { min($0, frameWait) } ?? frameWait)
                 }
             } catch let error as TerminalError {
                 throw CommandFailure(.terminal, error.description)

@@ -33,6 +33,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The prediction of a .mask FILE to evaluate or show first, by name or 1-based number (default: the first).", valueName: "NAME|N"))
     var prediction: String?
 
+    /// Every input file named on the command line, which no output may replace.
+    var paths: [String] { [file, truth, logits, probs].compactMap { $0 } }
+
     func validate() throws {
         if logits != nil && probs != nil { throw ValidationError("give --logits or --probs, not both") }
         guard maxPixels >= 1 else { throw ValidationError("--max-pixels must be at least 1") }

@@ -19,11 +19,15 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup(title: "What-if edits of the prediction") var editOptions: EditOptions
     @Option(help: ArgumentHelp("Screen size COLUMNSxROWS.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var size = TerminalSize(rows: 30, columns: 100)
-    @Option(help: ArgumentHelp("Keys to press before printing, e.g. \"Tab g <Right> <Right>\".", valueName: "KEYS"))
+    @Option(help: ArgumentHelp(
+        "Keys to press before printing, e.g. \"Tab g <Right> <Right>\", or a script file (waits are skipped, <quit> ends it).",
+        valueName: "KEYS"))
     var keys = ""
     @Option(help: ArgumentHelp("Colours: none (plain text), 16 or 256.", valueName: "none|16|256"))
     var color = ColorChoice.none
     @Flag(help: "ASCII glyphs only.") var ascii = false
+    @Flag(help: "The presentation view: only the grids, the heatmap and the selected loss, in large cells (f).")
+    var present = false
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case none, sixteen = "16", indexed256 = "256"
@@ -47,17 +51,18 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.run {
-            let pressed: [Key]
-            do {
-                pressed = try Key.parseTokens(keys)
-            } catch {
-                throw CommandFailure(.usage, "--keys: \(error)")
+            // A script's waits take no time here, and <quit> ends it.
+            let steps = try ExploreCommand.script(keys)
+            let pressed = steps.prefix { $0 != .quit }.compactMap { step -> Key? in
+                if case let .key(key) = step { return key } else { return nil }
             }
             var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
+            model.setPresenting(present)
             _ = model.update(pressed)
             let capabilities = Capabilities(colorDepth: color.depth, unicode: !ascii)
             let canvas = ExplorerView.render(model, size: size, capabilities: capabilities)
-            print(ANSIRenderer.render(canvas, capabilities: capabilities))
+            // One line per canvas row, each already ending in a newline: exactly `size.rows` lines.
+            print(ANSIRenderer.render(canvas, capabilities: capabilities), terminator: "")
         }
     }
 }

@@ -30,6 +30,7 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print exactly one JSON object.") var json = false
     @Option(name: .customLong("save-logits"), help: ArgumentHelp("Write the final logits of the one --loss as a float64 NPY of the prediction's shape.", valueName: "OUT.npy"))
     var saveLogits: String?
+    @OptionGroup var force: ForceOption
 
     enum OptimizerChoice: String, ExpressibleByArgument, CaseIterable {
         case sgd, adam
@@ -52,6 +53,9 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.run {
+            let logitsFile = try saveLogits.map { path throws(CommandFailure) in
+                try OutputFile(option: "--save-logits", path: path, force: force, inputs: inputOptions.paths)
+            }
             let loaded = try inputOptions.load()
             let input = loaded.input
             let selection = try lossOptions.selection(for: input.mode, file: loaded.fileParameters)
@@ -66,13 +70,9 @@ struct TrainCommand: ParsableCommand {
                 finals.append(run.input)
                 return TrainReport.Trajectory(loss: loss, parameters: parameters, points: points)
             }
-            if let saveLogits, let final = finals.first {
-                do {
-                    try NPYWriter.write(
-                        NumpyArray(shape: loaded.predictionShape, storage: .doubles(final.logits.values)), to: saveLogits)
-                } catch {
-                    throw CommandFailure(.cannotCreate, "\(error)")
-                }
+            if let logitsFile, let final = finals.first {
+                let array = NumpyArray(shape: loaded.predictionShape, storage: .doubles(final.logits.values))
+                try logitsFile.write { path, overwrite throws(FormatError) in try NPYWriter.write(array, to: path, overwrite: overwrite) }
             }
             let report = TrainReport(
                 input: input, prediction: loaded.predictionName, optimizer: optimizer.kind, learningRate: rate,

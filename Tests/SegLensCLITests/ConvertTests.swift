@@ -14,7 +14,7 @@ import SegLensFormats
         let probabilities = TestInputs.uniform(height * width, in: 0...1, seed: 32)
         try PNGWriter.write(
             GrayImage(height: height, width: width, maxValue: 255, values: labels.map { $0 == 1 ? 255 : 0 }),
-            to: directory.path("t.png"))
+            to: directory.path("t.png"), overwrite: .refuse)
         let probs = try directory.npy("p.npy", shape: [height, width], values: probabilities)
         let output = directory.path("out.mask")
         let inputs = ["--truth", directory.path("t.png"), "--probs", probs]

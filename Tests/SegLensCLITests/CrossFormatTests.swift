@@ -20,8 +20,8 @@ import SegLensFormats
         let labels = TestInputs.labels(height * width, classes: 2, seed: 11)
         let logits = try directory.npy("z.npy", shape: [height, width], values: TestInputs.uniform(height * width, in: -4...4, seed: 12))
         let mask = GrayImage(height: height, width: width, maxValue: 255, values: labels.map { $0 == 1 ? 255 : 0 })
-        try PNGWriter.write(mask, to: directory.path("t.png"))
-        try PGMWriter.write(mask, to: directory.path("t.pgm"))
+        try PNGWriter.write(mask, to: directory.path("t.png"), overwrite: .refuse)
+        try PGMWriter.write(mask, to: directory.path("t.pgm"), overwrite: .refuse)
         let npy = try directory.npy("t.npy", labels: LabelMap(height: height, width: width, labels: labels))
 
         let reference = try eval(["--truth", npy, "--logits", logits]) as NSDictionary
@@ -38,9 +38,9 @@ import SegLensFormats
         let palette = (0..<256).map { RGB(red: UInt8($0), green: UInt8(255 - $0), blue: UInt8($0 / 2)) }
         try PNGWriter.write(
             IndexedImage(height: height, width: width, indices: labels.map { UInt8($0) }, palette: palette),
-            to: directory.path("t.png"))
+            to: directory.path("t.png"), overwrite: .refuse)
         try PGMWriter.write(
-            GrayImage(height: height, width: width, maxValue: 255, values: labels.map { UInt16($0) }), to: directory.path("t.pgm"))
+            GrayImage(height: height, width: width, maxValue: 255, values: labels.map { UInt16($0) }), to: directory.path("t.pgm"), overwrite: .refuse)
         let npy = try directory.npy("t.npy", labels: LabelMap(height: height, width: width, labels: labels))
 
         let common = ["--logits", logits, "--ignore-index", "255"]
@@ -55,7 +55,7 @@ import SegLensFormats
         let truth = try directory.npy(
             "t.npy", labels: LabelMap(height: height, width: width, labels: TestInputs.labels(height * width, classes: 2, seed: 15)))
         let samples = TestInputs.labels(height * width, classes: 256, seed: 16).map { UInt16($0) }
-        try PNGWriter.write(GrayImage(height: height, width: width, maxValue: 255, values: samples), to: directory.path("p.png"))
+        try PNGWriter.write(GrayImage(height: height, width: width, maxValue: 255, values: samples), to: directory.path("p.png"), overwrite: .refuse)
         let npy = try directory.npy("p.npy", shape: [height, width], values: samples.map { Double($0) / 255 })
 
         let fromPNG = try eval(["--truth", truth, "--probs", directory.path("p.png")])

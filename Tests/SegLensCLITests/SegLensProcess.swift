@@ -42,8 +42,23 @@ enum SegLensProcess {
 
     /// Runs `seglens arguments…` in `directory` and waits for it.
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
-        let executable = try #require(
+        try run(executable: try built(), arguments: arguments, in: directory)
+    }
+
+    /// Runs `seglens arguments…` with files limited to `blocks` 512-byte blocks (`ulimit -f`) and SIGXFSZ
+    /// ignored, so that a write past the limit fails with EFBIG: a failed write that even root cannot get round.
+    static func run(_ arguments: [String], fileSizeLimitBlocks blocks: Int) throws -> CommandResult {
+        let script = "trap '' XFSZ; ulimit -f \(blocks) && exec \"$0\" \"$@\""
+        return try run(
+            executable: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", script, try built().path] + arguments, in: nil)
+    }
+
+    private static func built() throws -> URL {
+        try #require(
             executable, "the seglens binary was not found next to the test bundle (\(Bundle.main.bundleURL.path)); run `swift build` first")
+    }
+
+    private static func run(executable: URL, arguments: [String], in directory: URL?) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -18,13 +18,13 @@ final class TemporaryDirectory {
 
     /// Writes `labels` as an `<i4` NPY file and returns its path.
     func npy(_ name: String, labels: LabelMap) throws -> String {
-        try NPYWriter.write(labels, to: path(name))
+        try NPYWriter.write(labels, to: path(name), overwrite: .replace)
         return path(name)
     }
 
     /// Writes `values` of `shape` as an `<f8` NPY file and returns its path.
     func npy(_ name: String, shape: [Int], values: [Double]) throws -> String {
-        try NPYWriter.write(NumpyArray(shape: shape, storage: .doubles(values)), to: path(name))
+        try NPYWriter.write(NumpyArray(shape: shape, storage: .doubles(values)), to: path(name), overwrite: .replace)
         return path(name)
     }
 

@@ -5,7 +5,8 @@ import SegLensCore
 @Suite struct ReferenceCaseTests {
     @Test func theReferenceSetCoversTheWholeCatalogue() {
         let covered = Set(ReferenceCase.all.map(\.loss))
-        #expect(covered == Set(Loss.allCases))
+        // border-bce has no library to compare with: BorderWeightMapTests checks it against hand-computed values.
+        #expect(covered == Set(Loss.allCases).subtracting([.borderBCE]))
         #expect(ReferenceCase.all.count == 166)
     }
 

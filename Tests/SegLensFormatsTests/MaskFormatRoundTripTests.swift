@@ -85,9 +85,9 @@ import Testing
         let document = try MaskFixtures.document("multiclass-blocks.mask")
         let path = NSTemporaryDirectory() + "seglens-mask-\(UUID().uuidString).mask"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try MaskWriter.write(document, to: path)
+        try MaskWriter.write(document, to: path, overwrite: .replace)
         #expect(try MaskReader.read(path: path) == document)
-        #expect(throws: FormatError.self) { try MaskWriter.write(document, to: "/nonexistent/dir/x.mask") }
+        #expect(throws: FormatError.self) { try MaskWriter.write(document, to: "/nonexistent/dir/x.mask", overwrite: .replace) }
     }
 
     @Test func lineBreaksInTextBecomeSpaces() throws {

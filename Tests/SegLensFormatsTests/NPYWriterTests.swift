@@ -40,19 +40,19 @@ import Testing
         let path = directory.appendingPathComponent("gradient.npy").path
 
         let array = NumpyArray(shape: [2, 3, 2], storage: .doubles([0, -0.0, 1e-300, .infinity, -.nan, 3.5, 1, 2, 3, 4, 5, .pi]))
-        try NPYWriter.write(array, to: path)
+        try NPYWriter.write(array, to: path, overwrite: .replace)
         let back = try NPYReader.read(path: path)
         #expect(back.shape == array.shape)
         #expect(back.doubles.map(\.bitPattern) == array.doubles.map(\.bitPattern))
 
         let labels = LabelMap(height: 3, width: 2, labels: [0, 1, 255, -1, .max, .min])
-        try NPYWriter.write(labels, to: path)
+        try NPYWriter.write(labels, to: path, overwrite: .replace)
         #expect(try NPYReader.read(path: path).labelMap(path: path) == labels)
     }
 
     @Test func unwritablePath() {
         do {
-            try NPYWriter.write(NumpyArray(shape: [], storage: .doubles([1])), to: "/nonexistent/dir/x.npy")
+            try NPYWriter.write(NumpyArray(shape: [], storage: .doubles([1])), to: "/nonexistent/dir/x.npy", overwrite: .replace)
             Issue.record("no error")
         } catch {
             #expect(error.kind == .cannotWrite)

@@ -44,7 +44,7 @@ import Testing
         let empty = GrayImage(height: 0, width: 0, maxValue: 255, values: [])
         #expect(throws: FormatError.self) { try PNGWriter.encode(empty) }
         let image = GrayImage(height: 1, width: 1, maxValue: 255, values: [3])
-        #expect { try PNGWriter.write(image, to: "/nonexistent/dir/x.png") } throws: {
+        #expect { try PNGWriter.write(image, to: "/nonexistent/dir/x.png", overwrite: .replace) } throws: {
             ($0 as? FormatError).map { $0.kind == .cannotWrite && $0.path == "/nonexistent/dir/x.png" } == true
         }
     }
@@ -53,7 +53,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("seglens-\(UInt64.random(in: 0...UInt64.max)).png").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let image = IndexedImage(height: 1, width: 2, indices: [1, 0], palette: [RGB(red: 1, green: 2, blue: 3), RGB(red: 4, green: 5, blue: 6)])
-        try PNGWriter.write(image, to: path)
+        try PNGWriter.write(image, to: path, overwrite: .replace)
         #expect(try PNGReader.read(path: path) == .indexed(image))
     }
 }
