@@ -36,7 +36,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Screen size of --explorer frames.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var screen = TerminalSize(rows: 40, columns: 120)
     @Flag(help: "Print one JSON object.") var json = false
-    @Option(help: ArgumentHelp("Also write the generated input to DIR/truth.npy (int32, N×N) and DIR/logits.npy (float64, C×N×N), for Benchmarks/torch_peer.py.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Also write the generated input to DIR/truth.npy (int32, N×N) and DIR/logits.npy (float64, C×N×N), replacing them, for Benchmarks/torch_peer.py.", valueName: "DIR"))
     var saveInputs: String?
     @Flag(help: "Print the rows of issue 12's target table: the binary losses at --size, the multi-class ones at --size/2 with 21 classes, and the explorer's key press, each with its target.")
     var table = false
@@ -88,10 +88,10 @@ struct BenchCommand: ParsableCommand {
             let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
             if let saveInputs {
                 do {
-                    try NPYWriter.write(input.truth, to: saveInputs + "/truth.npy")
+                    try NPYWriter.write(input.truth, to: saveInputs + "/truth.npy", overwrite: .replace)
                     try NPYWriter.write(
                         NumpyArray(shape: [classes, size, size], storage: .doubles(input.logits.values)),
-                        to: saveInputs + "/logits.npy")
+                        to: saveInputs + "/logits.npy", overwrite: .replace)
                 } catch {
                     throw CommandFailure(.cannotCreate, "\(error)")
                 }
