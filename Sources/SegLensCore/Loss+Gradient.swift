@@ -14,12 +14,21 @@ extension Loss {
         if gradient.count != count {
             gradient = [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
         }
-        let result = evaluate(input, parameters: parameters)
-        gradient.withUnsafeMutableBufferPointer { target in
-            result.gradient.withUnsafeBufferPointer { source in
-                target.baseAddress!.update(from: source.baseAddress!, count: count)
+        switch self {
+        case .bce, .weightedBCE, .balancedBCE, .binaryFocal:
+            let kernel = pixelwiseBinaryKernel(parameters)
+            return gradient.withUnsafeMutableBufferPointer { BinaryGradientKernel.pixelwise(input, kernel: kernel, into: $0) }
+        case .dice, .diceSquared, .iou, .tversky, .focalTversky:
+            let loss = regionLoss(parameters)
+            return gradient.withUnsafeMutableBufferPointer { BinaryGradientKernel.region(input, loss: loss, into: $0) }
+        default:
+            let result = evaluate(input, parameters: parameters)
+            gradient.withUnsafeMutableBufferPointer { target in
+                result.gradient.withUnsafeBufferPointer { source in
+                    target.baseAddress!.update(from: source.baseAddress!, count: count)
+                }
             }
+            return result.value
         }
-        return result.value
     }
 }

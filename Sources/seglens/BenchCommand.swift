@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import SegLensCore
+import SegLensFormats
 import SegLensUI
 
 /// `seglens bench`: times value + gradient of each loss on generated inputs.
@@ -35,6 +36,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Screen size of --explorer frames.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var screen = TerminalSize(rows: 40, columns: 120)
     @Flag(help: "Print one JSON object.") var json = false
+    @Option(help: ArgumentHelp("Also write the generated input to DIR/truth.npy (int32, N×N) and DIR/logits.npy (float64, C×N×N), replacing them, for Benchmarks/torch_peer.py.", valueName: "DIR"))
+    var saveInputs: String?
     @Flag(help: "Print the rows of issue 12's target table: the binary losses at --size, the multi-class ones at --size/2 with 21 classes, and the explorer's key press, each with its target.")
     var table = false
     @Option(help: ArgumentHelp("--explorer: keys pressed once before timing, e.g. \"v\" to open the sweep panel or \"P\" to pin.", valueName: "KEYS"))
@@ -83,6 +86,16 @@ struct BenchCommand: ParsableCommand {
                 return
             }
             let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
+            if let saveInputs {
+                do {
+                    try NPYWriter.write(input.truth, to: saveInputs + "/truth.npy", overwrite: .replace)
+                    try NPYWriter.write(
+                        NumpyArray(shape: [classes, size, size], storage: .doubles(input.logits.values)),
+                        to: saveInputs + "/logits.npy", overwrite: .replace)
+                } catch {
+                    throw CommandFailure(.cannotCreate, "\(error)")
+                }
+            }
             let rows = LossBench.run(input, losses: try lossOptions.selection(for: input.mode), repeats: `repeat`)
             if json {
                 print(JSONValue.object([("results", .array(rows.map { jsonRow($0) }))]).text)
@@ -90,17 +103,17 @@ struct BenchCommand: ParsableCommand {
             }
             print("\(size)×\(size), \(classes == 1 ? "binary" : "\(classes) classes"), value + gradient: medians of \(`repeat`) runs in ms, and × the warm one-pass floor")
             print("loss".padding(toLength: 16, withPad: " ", startingAt: 0)
-                + "      warm  ×floor      cold  ×floor   eval maps  ×floor")
+                + "      warm  ×floor   warm cpu      cold  ×floor   eval maps  ×floor")
             if let floor = rows.first?.floor {
                 print("one-pass floor".padding(toLength: 16, withPad: " ", startingAt: 0)
-                    + String(format: "%10.3f %7.1f", floor.median, 1.0))
+                    + String(format: "%10.3f %7.1f %10.3f", floor.median, 1.0, floor.cpuMedian))
             }
             for row in rows {
                 print(row.name.padding(toLength: 16, withPad: " ", startingAt: 0)
-                    + String(format: "%10.3f %7.1f %9.3f %7.1f %11.3f %7.1f", row.warm.median, row.warmMultiple,
-                             row.cold.median, row.coldMultiple, row.maps.median, row.mapsMultiple))
+                    + String(format: "%10.3f %7.1f %10.3f %9.3f %7.1f %11.3f %7.1f", row.warm.median, row.warmMultiple,
+                             row.warm.cpuMedian, row.cold.median, row.coldMultiple, row.maps.median, row.mapsMultiple))
             }
-            print("warm: buffers reused (training, explorer); cold: fresh memory every run; eval maps: eval's path with every per-pixel map, warm")
+            print("warm: buffers reused (training, explorer); warm cpu: CPU time of both cores per warm run; cold: fresh memory every run; eval maps: eval's path with every per-pixel map, warm")
         }
     }
 
@@ -109,8 +122,9 @@ struct BenchCommand: ParsableCommand {
             ("loss", .string(row.name)), ("mode", .string(row.mode)), ("size", .integer(row.size)),
             ("classes", .integer(row.classes)), ("median_ms", .number(row.warm.median)),
             ("min_ms", .number(row.warm.minimum)), ("warm_ms", .number(row.warm.median)),
+            ("warm_cpu_ms", .number(row.warm.cpuMedian)),
             ("cold_ms", .number(row.cold.median)), ("eval_maps_ms", .number(row.maps.median)),
-            ("floor_ms", .number(row.floor.median)), ("warm_floor_multiple", .number(row.warmMultiple)),
+            ("floor_ms", .number(row.floor.median)), ("floor_cpu_ms", .number(row.floor.cpuMedian)), ("warm_floor_multiple", .number(row.warmMultiple)),
             ("cold_floor_multiple", .number(row.coldMultiple)), ("eval_maps_floor_multiple", .number(row.mapsMultiple)),
         ])
     }
