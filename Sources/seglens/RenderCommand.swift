@@ -26,6 +26,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colours: none (plain text), 16 or 256.", valueName: "none|16|256"))
     var color = ColorChoice.none
     @Flag(help: "ASCII glyphs only.") var ascii = false
+    @Option(help: ArgumentHelp("Draw this state line (as the explorer prints on quit) before the keys.", valueName: "STATE"))
+    var state: String?
     @Flag(help: "The presentation view: only the grids, the heatmap and the selected loss, in large cells (f).")
     var present = false
 
@@ -56,8 +58,10 @@ struct RenderCommand: ParsableCommand {
             let pressed = steps.prefix { $0 != .quit }.compactMap { step -> Key? in
                 if case let .key(key) = step { return key } else { return nil }
             }
-            var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
-            model.setPresenting(present)
+            let scenario = try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions)
+            var model = ExplorerModel(scenario: scenario)
+            if let state { model.restore(try ExploreCommand.state(state, scenario: scenario)) }
+            if present { model.setPresenting(true) }
             _ = model.update(pressed)
             let capabilities = Capabilities(colorDepth: color.depth, unicode: !ascii)
             let canvas = ExplorerView.render(model, size: size, capabilities: capabilities)
