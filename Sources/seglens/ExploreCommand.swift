@@ -101,6 +101,14 @@ struct ExploreCommand: ParsableCommand {
                         if player!.state == .quit { return .quit }
                     }
                     guard model.update(keys, screen: context.size) else { return .quit }
+                    if model.exportRequested {
+                        let image = PNGExport.image(model, capabilities: context.capabilities)
+                        do {
+                            model.say("exported \(try PNGExportFile.writeNext(image, input: inputOptions.exportName))")
+                        } catch {
+                            model.say("export failed: \(error)")
+                        }
+                    }
                     if let status = player?.statusText { model.say([model.message, status].compactMap { $0 }.joined(separator: " · ")) }
                     // While training runs, every call (a key batch or a tick) trains one frame, then waits for keys
                     // at most what is left of the frame interval.
