@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "SegLensUITests", dependencies: ["SegLensUI", "SegLensCore"], exclude: ["Snapshots"]),
         .testTarget(name: "SegLensFormatsTests", dependencies: ["SegLensFormats", "SegLensCore"], resources: [.copy("Fixtures")]),
         // Runs the built seglens binary as a subprocess; reads the PyTorch reference set of SegLensCoreTests in place.
-        .testTarget(name: "SegLensCLITests", dependencies: ["seglens", "SegLensFormats", "SegLensCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "SegLensCLITests", dependencies: ["seglens", "SegLensFormats", "SegLensCore", "SegLensUI"], exclude: ["Fixtures"]),
         // Checks every Samples/*.mask file and the claim of its note; reads ../../Samples relative to its sources.
         .testTarget(name: "SamplesTests", dependencies: ["SegLensFormats", "SegLensCore", "SegLensUI"]),
     ]
