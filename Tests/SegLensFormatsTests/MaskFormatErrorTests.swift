@@ -75,7 +75,7 @@ import Testing
         (binary("params: gamma=two"), "t.mask:4:15: expected a number after \"gamma=\", found \"two\""),
         (binary("params: beta=none"), "t.mask:4:14: expected a number after \"beta=\", found \"none\""),
         (binary("params: loss=ce"),
-         "t.mask:4:14: unknown binary loss \"ce\": use bce, weighted-bce, balanced-bce, focal, dice, dice-squared, iou, tversky, focal-tversky, lovasz-hinge"),
+         "t.mask:4:14: unknown binary loss \"ce\": use bce, weighted-bce, balanced-bce, border-bce, focal, dice, dice-squared, iou, tversky, focal-tversky, lovasz-hinge"),
         (multiclass("params: loss=bce"),
          "t.mask:5:14: unknown multiclass loss \"bce\": use ce, focal, dice, iou, tversky, lovasz-softmax"),
         (binary("params: loss=focal gamma=12"), "t.mask:4:26: gamma=12 is outside [0, 10] for focal"),
