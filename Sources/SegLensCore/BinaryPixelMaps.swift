@@ -4,22 +4,32 @@
 /// correct pixel). The multi-class weight, `‖∂L/∂z_i‖ / ‖∂CE/∂z_i‖`, comes out of
 /// ``Softmax/backward(_:keepsGradient:slopes:)``.
 enum BinaryPixelMaps {
-    /// Calls `gradientAt` once per kept pixel, in parallel chunks; ignored pixels get 0 in every map.
+    /// Calls `gradientAt` once per kept pixel, in parallel chunks of the whole plane (no list of kept pixels is
+    /// walked); ignored pixels get 0 in every map. Every map is written once, without zero-filling it first.
     static func fill(
         _ prepared: PreparedInput, keepsGradient: Bool, gradientAt: (Int) -> Double
     ) -> (gradient: [Double], magnitude: [Double], weight: [Double]) {
-        let input = prepared.input, probabilities = prepared.probabilities, kept = input.keptPixels
-        let inverseCount = 1 / Double(kept.count), labels = input.truth.labels, plane = input.pixelCount
-        var gradient = [Double](repeating: 0, count: keepsGradient ? plane : 0)
-        var magnitude = [Double](repeating: 0, count: plane), weight = [Double](repeating: 0, count: plane)
+        let input = prepared.input, probabilities = prepared.probabilities, ignore = input.ignoredLabel
+        let inverseCount = 1 / Double(input.keptPixels.count), labels = input.truth.labels, plane = input.pixelCount
+        func uninitialized(_ count: Int) -> [Double] {
+            [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        }
+        var gradient = uninitialized(keepsGradient ? plane : 0)
+        var magnitude = uninitialized(plane), weight = uninitialized(plane)
         gradient.withUnsafeMutableBufferPointer { gradientBuffer in
             magnitude.withUnsafeMutableBufferPointer { magnitudeBuffer in
                 weight.withUnsafeMutableBufferPointer { weightBuffer in
                     let g = keepsGradient ? DisjointWrites(gradientBuffer) : nil
                     let m = DisjointWrites(magnitudeBuffer), w = DisjointWrites(weightBuffer)
-                    ParallelChunks.forEach(count: kept.count) { range in
-                        for index in range {
-                            let pixel = kept[index], slope = gradientAt(pixel)
+                    ParallelChunks.forEach(count: plane) { range in
+                        for pixel in range {
+                            guard labels[pixel] != ignore else {
+                                g?[pixel] = 0
+                                m[pixel] = 0
+                                w[pixel] = 0
+                                continue
+                            }
+                            let slope = gradientAt(pixel)
                             g?[pixel] = slope
                             m[pixel] = Swift.abs(slope)
                             let reference = (probabilities[pixel] - Double(labels[pixel])) * inverseCount

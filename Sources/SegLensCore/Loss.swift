@@ -1,6 +1,6 @@
 /// One loss of the seglens catalogue (see docs/losses.md and the conventions it follows).
 public enum Loss: Sendable, Hashable, CaseIterable {
-    case bce, weightedBCE, balancedBCE, binaryFocal, dice, diceSquared, iou, tversky, focalTversky, lovaszHinge
+    case bce, weightedBCE, balancedBCE, borderBCE, binaryFocal, dice, diceSquared, iou, tversky, focalTversky, lovaszHinge
     case crossEntropy, multiclassFocal, multiclassDice, multiclassIoU, multiclassTversky, lovaszSoftmax
 
     /// The name used on the command line and in JSON; unique within a mode.
@@ -9,6 +9,7 @@ public enum Loss: Sendable, Hashable, CaseIterable {
         case .bce: "bce"
         case .weightedBCE: "weighted-bce"
         case .balancedBCE: "balanced-bce"
+        case .borderBCE: "border-bce"
         case .binaryFocal, .multiclassFocal: "focal"
         case .dice, .multiclassDice: "dice"
         case .diceSquared: "dice-squared"
@@ -23,8 +24,8 @@ public enum Loss: Sendable, Hashable, CaseIterable {
 
     public var mode: SegmentationMode {
         switch self {
-        case .bce, .weightedBCE, .balancedBCE, .binaryFocal, .dice, .diceSquared, .iou, .tversky, .focalTversky,
-             .lovaszHinge:
+        case .bce, .weightedBCE, .balancedBCE, .borderBCE, .binaryFocal, .dice, .diceSquared, .iou, .tversky,
+             .focalTversky, .lovaszHinge:
             .binary
         case .crossEntropy, .multiclassFocal, .multiclassDice, .multiclassIoU, .multiclassTversky, .lovaszSoftmax:
             .multiclass
@@ -44,7 +45,7 @@ public enum Loss: Sendable, Hashable, CaseIterable {
     /// True for the losses that are a mean of per-pixel terms (they have a per-pixel loss map).
     public var isPixelwise: Bool {
         switch self {
-        case .bce, .weightedBCE, .balancedBCE, .binaryFocal, .crossEntropy, .multiclassFocal: true
+        case .bce, .weightedBCE, .balancedBCE, .borderBCE, .binaryFocal, .crossEntropy, .multiclassFocal: true
         default: false
         }
     }
@@ -54,6 +55,7 @@ public enum Loss: Sendable, Hashable, CaseIterable {
         switch self {
         case .bce, .crossEntropy, .lovaszHinge, .lovaszSoftmax: []
         case .weightedBCE, .balancedBCE: [.beta]
+        case .borderBCE: [.w0, .sigma]
         case .binaryFocal, .multiclassFocal: [.alpha, .gamma]
         case .dice, .diceSquared, .iou, .multiclassDice, .multiclassIoU: [.smooth]
         case .tversky, .multiclassTversky: [.beta, .smooth]
@@ -80,6 +82,8 @@ public enum Loss: Sendable, Hashable, CaseIterable {
         case (_, .alpha), (_, .beta): 0...1
         case (_, .gamma): 0...10
         case (_, .smooth): 0...1e3
+        case (_, .w0): 0...100
+        case (_, .sigma): 0.5...100
         }
     }
 
@@ -89,6 +93,7 @@ public enum Loss: Sendable, Hashable, CaseIterable {
         case .bce: "mean softplus(−z)·y + softplus(z)·(1−y)"
         case .weightedBCE: "mean β·y·softplus(−z) + (1−y)·softplus(z)"
         case .balancedBCE: "mean β·y·softplus(−z) + (1−β)(1−y)·softplus(z)"
+        case .borderBCE: "mean w·bce, w = w_c + w0·exp(−(d1+d2)²/2σ²)"
         case .binaryFocal: "mean α_t (1−p_t)^γ · bce"
         case .dice: "1 − (2TP + s)/(Σy + Σp + s)"
         case .diceSquared: "1 − (2TP + s)/(Σy² + Σp² + s)"

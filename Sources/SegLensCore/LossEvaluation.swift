@@ -29,18 +29,10 @@ extension Loss {
         }
         switch self {
         case .bce, .weightedBCE, .balancedBCE, .binaryFocal:
-            let kernel: PixelwiseBinaryLoss
-            switch self {
-            case .bce: kernel = PixelwiseBinaryLoss(positiveWeight: 1, negativeWeight: 1, gamma: 0)
-            case .weightedBCE: kernel = PixelwiseBinaryLoss(positiveWeight: parameters.beta, negativeWeight: 1, gamma: 0)
-            case .balancedBCE:
-                kernel = PixelwiseBinaryLoss(positiveWeight: parameters.beta, negativeWeight: 1 - parameters.beta, gamma: 0)
-            default:
-                let alpha = parameters.alpha
-                kernel = PixelwiseBinaryLoss(
-                    positiveWeight: alpha ?? 1, negativeWeight: alpha.map { 1 - $0 } ?? 1, gamma: parameters.gamma)
-            }
+            let kernel = pixelwiseBinaryKernel(parameters)
             return result(kernel.evaluate(prepared, keepsGradient: keepsGradient))
+        case .borderBCE:
+            return result(BorderBCELoss(parameters).evaluate(prepared, keepsGradient: keepsGradient))
         case .crossEntropy, .multiclassFocal:
             let kernel = self == .crossEntropy
                 ? PixelwiseMulticlassLoss(alpha: nil, gamma: 0)
@@ -57,7 +49,20 @@ extension Loss {
         }
     }
 
-    private func regionLoss(_ parameters: LossParameters) -> RegionLoss {
+    /// The shared kernel of `bce`, `weighted-bce`, `balanced-bce` and binary `focal`.
+    func pixelwiseBinaryKernel(_ parameters: LossParameters) -> PixelwiseBinaryLoss {
+        switch self {
+        case .bce: PixelwiseBinaryLoss(positiveWeight: 1, negativeWeight: 1, gamma: 0)
+        case .weightedBCE: PixelwiseBinaryLoss(positiveWeight: parameters.beta, negativeWeight: 1, gamma: 0)
+        case .balancedBCE: PixelwiseBinaryLoss(positiveWeight: parameters.beta, negativeWeight: 1 - parameters.beta, gamma: 0)
+        default:
+            PixelwiseBinaryLoss(
+                positiveWeight: parameters.alpha ?? 1, negativeWeight: parameters.alpha.map { 1 - $0 } ?? 1,
+                gamma: parameters.gamma)
+        }
+    }
+
+    func regionLoss(_ parameters: LossParameters) -> RegionLoss {
         let kind: RegionLoss.Kind
         switch self {
         case .dice, .multiclassDice: kind = .dice

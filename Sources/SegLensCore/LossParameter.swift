@@ -8,6 +8,10 @@ public enum LossParameter: String, Sendable, CaseIterable {
     case beta
     /// Additive smoothing `s` of the region losses (numerator and denominator).
     case smooth
+    /// Height `w0` of the U-Net border term of `border-bce`.
+    case w0
+    /// Width `σ` (pixels) of the U-Net border term of `border-bce`.
+    case sigma
 
     /// The Greek letter or word shown for the parameter.
     public var symbol: String {
@@ -16,6 +20,8 @@ public enum LossParameter: String, Sendable, CaseIterable {
         case .gamma: "γ"
         case .beta: "β"
         case .smooth: "s"
+        case .w0: "w0"
+        case .sigma: "σ"
         }
     }
 }

@@ -9,13 +9,17 @@ enum LovaszLoss {
     static func jaccardExtension(errors: [Double], foreground: [Bool]) -> (value: Double, slope: [Double]) {
         var slope = [Double](repeating: 0, count: errors.count)
         guard !errors.isEmpty else { return (0, slope) }
-        // Sorting (error, index) pairs keeps the comparison on contiguous data.
-        var order = errors.enumerated().map { (error: $0.element, index: Int32($0.offset)) }
-        order.sort { $0.error > $1.error }
+        // Only positive errors contribute (relu(e) = 0 and ∂L/∂e = 0 elsewhere), and in decreasing order they come
+        // first: sorting just them gives the same cumulative counts, value and slopes as sorting every error.
+        var positiveErrors: [Double] = [], positions: [Int32] = []
+        for (index, error) in errors.enumerated() where error > 0 {
+            positiveErrors.append(error)
+            positions.append(Int32(index))
+        }
         let foregroundTotal = Double(foreground.lazy.filter { $0 }.count)
         var cumulativeForeground = 0.0, cumulativeBackground = 0.0
         var previousJaccard = 0.0, value = 0.0
-        for (error, position) in order {
+        for position in RadixSort.decreasing(positiveErrors, positions: positions) {
             let index = Int(position)
             if foreground[index] { cumulativeForeground += 1 } else { cumulativeBackground += 1 }
             let intersection = foregroundTotal - cumulativeForeground
@@ -23,10 +27,8 @@ enum LovaszLoss {
             let jaccard = 1 - intersection / union
             let delta = jaccard - previousJaccard
             previousJaccard = jaccard
-            if error > 0 {
-                value += error * delta
-                slope[index] = delta
-            }
+            value += errors[index] * delta
+            slope[index] = delta
         }
         return (value, slope)
     }

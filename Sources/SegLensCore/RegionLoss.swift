@@ -100,12 +100,12 @@ struct RegionLoss {
     func evaluateBinary(
         _ prepared: PreparedInput, keepsGradient: Bool
     ) -> (value: Double, gradient: [Double], magnitude: [Double], weight: [Double]) {
-        let input = prepared.input, kept = input.keptPixels, labels = input.truth.labels
+        let input = prepared.input, labels = input.truth.labels, ignore = input.ignoredLabel
         let probabilities = prepared.probabilities, terms = prepared.terms
-        let counts = ParallelChunks.map(count: kept.count) { range in
+        let counts = ParallelChunks.map(count: input.pixelCount) { range in
             var counts = Counts()
-            for index in range {
-                counts.add(truth: Double(labels[kept[index]]), probability: probabilities[kept[index]])
+            for pixel in range where labels[pixel] != ignore {
+                counts.add(truth: Double(labels[pixel]), probability: probabilities[pixel])
             }
             return counts
         }.reduce(Counts(), +)

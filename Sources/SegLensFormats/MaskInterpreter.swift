@@ -159,7 +159,7 @@ struct MaskInterpreter {
 
     // MARK: - Parameters
 
-    private static let parameterKeys = ["loss", "alpha", "gamma", "beta", "smooth"]
+    private static let parameterKeys = ["loss", "alpha", "gamma", "beta", "smooth", "w0", "sigma"]
 
     private func readParameters(_ section: MaskSection, mode: SegmentationMode) throws(FormatError) -> MaskParameters {
         guard !section.tokens.isEmpty else {
@@ -177,7 +177,7 @@ struct MaskInterpreter {
             let value = String(token.text[token.text.index(after: equals)...])
             let valueColumn = token.column + key.count + 1
             guard MaskInterpreter.parameterKeys.contains(key) else {
-                throw fail(section.line, token.column, "unknown parameter \"\(key)\": use loss, alpha, gamma, beta or smooth")
+                throw fail(section.line, token.column, "unknown parameter \"\(key)\": use loss, alpha, gamma, beta, smooth, w0 or sigma")
             }
             guard seen.insert(key).inserted else {
                 throw fail(section.line, token.column, "duplicate parameter \"\(key)\"")
@@ -205,6 +205,8 @@ struct MaskInterpreter {
             case .gamma: result.gamma = number
             case .beta: result.beta = number
             case .smooth: result.smooth = number
+            case .w0: result.w0 = number
+            case .sigma: result.sigma = number
             }
             numbers.append((parameter, number, value, valueColumn))
         }

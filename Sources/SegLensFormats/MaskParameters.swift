@@ -25,17 +25,26 @@ public struct MaskParameters: Sendable, Equatable {
     public var gamma: Double?
     public var beta: Double?
     public var smooth: Double?
+    public var w0: Double?
+    public var sigma: Double?
 
-    public init(loss: String? = nil, alpha: Alpha? = nil, gamma: Double? = nil, beta: Double? = nil, smooth: Double? = nil) {
+    public init(
+        loss: String? = nil, alpha: Alpha? = nil, gamma: Double? = nil, beta: Double? = nil, smooth: Double? = nil,
+        w0: Double? = nil, sigma: Double? = nil
+    ) {
         self.loss = loss
         self.alpha = alpha
         self.gamma = gamma
         self.beta = beta
         self.smooth = smooth
+        self.w0 = w0
+        self.sigma = sigma
     }
 
     /// True when no field is set (the writer then leaves the `params:` line out).
-    public var isEmpty: Bool { loss == nil && alpha == nil && gamma == nil && beta == nil && smooth == nil }
+    public var isEmpty: Bool {
+        loss == nil && alpha == nil && gamma == nil && beta == nil && smooth == nil && w0 == nil && sigma == nil
+    }
 
     /// `base` with every value this line sets put over it.
     public func applied(to base: LossParameters) -> LossParameters {
@@ -44,6 +53,8 @@ public struct MaskParameters: Sendable, Equatable {
         if let gamma { result.gamma = gamma }
         if let beta { result.beta = beta }
         if let smooth { result.smooth = smooth }
+        if let w0 { result.w0 = w0 }
+        if let sigma { result.sigma = sigma }
         return result
     }
 }

@@ -64,7 +64,7 @@ public enum MaskWriter {
         try AtomicFile.write(Array(write(document).utf8), to: path, overwrite: overwrite)
     }
 
-    /// The `params:` value: `loss=focal alpha=0.25 gamma=2.0 beta=0.3 smooth=1e-05`, in that order.
+    /// The `params:` value: `loss=focal alpha=0.25 gamma=2.0 beta=0.3 smooth=1e-05 w0=10.0 sigma=5.0`, in that order.
     static func line(_ parameters: MaskParameters) -> String {
         var parts: [String] = []
         if let loss = parameters.loss { parts.append("loss=\(loss)") }
@@ -76,6 +76,8 @@ public enum MaskWriter {
         if let gamma = parameters.gamma { parts.append("gamma=\(gamma.description)") }
         if let beta = parameters.beta { parts.append("beta=\(beta.description)") }
         if let smooth = parameters.smooth { parts.append("smooth=\(smooth.description)") }
+        if let w0 = parameters.w0 { parts.append("w0=\(w0.description)") }
+        if let sigma = parameters.sigma { parts.append("sigma=\(sigma.description)") }
         return parts.joined(separator: " ")
     }
 

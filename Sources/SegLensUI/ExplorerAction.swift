@@ -9,7 +9,8 @@ public enum ExplorerAction: Hashable, Sendable, CaseIterable {
     case nextEdit, previousEdit, increaseEdit, decreaseEdit, undoEdit
     case togglePin, toggleDifference, toggleSweep, toggleRanking
     case toggleHelp, closeOverlay, repaint, quit
-    case toggleConventions
+    case toggleConventions, toggleExplanations
+    case togglePresent, exportPNG
     // Training (ExplorerTraining, ExplorerRace)
     case toggleTraining, trainFrame, slowerLearning, fasterLearning, fewerStepsPerFrame, moreStepsPerFrame
     case toggleOptimizer, resetTraining, toggleRace, toggleRaceLoss

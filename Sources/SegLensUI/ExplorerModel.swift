@@ -17,11 +17,17 @@ public struct ExplorerModel: Sendable {
     /// The pixel at the centre of the panels when zoomed in, `(row, column)`.
     public private(set) var center: (row: Int, column: Int)
     public private(set) var showsHelp = false
+    /// The presentation view: only the grids, the heatmap and the selected loss, in large cells (`f`, `--present`).
+    public private(set) var presenting = false
+    /// Set by the export key for this batch: the command writes the PNG and reports with ``say(_:)``.
+    public private(set) var exportRequested = false
     /// The help page shown (the overlay takes it modulo its number of pages): ← and → turn it.
     public private(set) var helpPage = 0
     /// The `c` panel and its rows: each library's result for the selected loss, kept current while it is shown.
     public private(set) var showsConventions = false
     public private(set) var conventions: [ConventionResult] = []
+    /// The `w` panel: the selected loss's formula with the current values, its parameters, the heatmap's meaning.
+    public private(set) var showsExplanations = false
     private var conventionInputs: ConventionPanel.Inputs?
     /// True after an update that asked to repaint the whole screen (Ctrl-L), e.g. after line noise over SSH.
     public private(set) var needsFullRepaint = false
@@ -136,6 +142,7 @@ public struct ExplorerModel: Sendable {
     public mutating func update(_ keys: [Key], screen: TerminalSize? = nil) -> Bool {
         var batch = Batch(edits: edits, prediction: predictionIndex)
         needsFullRepaint = false
+        exportRequested = false
         message = nil
         for key in keys {
             for action in actions(for: key, screen: screen) {
@@ -212,8 +219,17 @@ public struct ExplorerModel: Sendable {
         case .toggleHelp:
             showsHelp.toggle()
             helpPage = 0
-        case .closeOverlay: showsConventions = false
-        case .toggleConventions: showsConventions.toggle()
+        case .closeOverlay:
+            showsConventions = false
+            showsExplanations = false
+        case .toggleConventions:
+            showsConventions.toggle()
+            if showsConventions { showsExplanations = false }
+        case .toggleExplanations:
+            showsExplanations.toggle()
+            if showsExplanations { showsConventions = false }
+        case .togglePresent: presenting.toggle()
+        case .exportPNG: exportRequested = true
         case .repaint: needsFullRepaint = true
         case .nextLoss: selectLoss(lossIndex + 1)
         case .previousLoss: selectLoss(lossIndex - 1)
@@ -509,5 +525,41 @@ public struct ExplorerModel: Sendable {
             results[index] = loss.evaluate(prepared, parameters: parameters[loss], keepsGradient: false)
         }
         trainedResult = nil
+    }
+}
+
+extension ExplorerModel {
+    /// Shows `text` in the status line until the next key (what the command did for the last key, e.g. an export).
+    public mutating func say(_ text: String) {
+        message = text
+    }
+
+    /// Turns the presentation view on or off (the `--present` option; `f` toggles it).
+    public mutating func setPresenting(_ on: Bool) {
+        presenting = on
+    }
+}
+
+extension ExplorerModel {
+    /// Shows `state` (from ``ExplorerState/parse(_:scenario:)`` for this scenario): loss, parameters,
+    /// prediction, edits, heatmap mode, zoom and the presentation view. Overlays and training are left as they are.
+    public mutating func restore(_ state: ExplorerState) {
+        lossIndex = losses.firstIndex(of: state.loss) ?? lossIndex
+        parameterIndex = state.parameterIndex
+        for loss in losses { parameters[loss] = state.parameters[loss] ?? parameters[loss] }
+        if state.prediction != predictionIndex, scenario.predictions.indices.contains(state.prediction) {
+            predictionIndex = state.prediction
+            resetTraining()
+        }
+        heatmapMode = state.heatmapMode
+        zoom = state.zoom
+        center = (state.centerRow, state.centerColumn)
+        presenting = state.presenting
+        let previous = edits
+        edits = state.edits
+        editHistory = []
+        applyEdits(restoringOnFailure: previous)
+        recomputeAll()
+        updateViews(rankingIsStale: true)
     }
 }

@@ -15,6 +15,10 @@ public enum ExplorerView {
             RaceView.draw(model, race: race, into: &canvas, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
             if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
+        } else if model.presenting {
+            PresentView.draw(model, into: &canvas, theme: theme)
+            drawStatus(model, into: &canvas, theme: theme)
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
         } else {
             let layout = Layout(model: model, size: size)
             drawHeader(model, into: &canvas, theme: theme)
@@ -26,6 +30,7 @@ public enum ExplorerView {
             drawStatus(model, into: &canvas, theme: theme)
             if model.showsRanking { RankingOverlay.draw(into: &canvas, model: model, theme: theme) }
             if model.showsConventions { ConventionPanel.draw(model, into: &canvas, theme: theme) }
+            if model.showsExplanations { ExplanationPanel.draw(model, into: &canvas, theme: theme) }
             if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
         }
         return canvas.adapted(to: capabilities)

@@ -6,6 +6,7 @@ enum HelpOverlay {
         "γ: focal exponent on (1 − p_t); focal-Tversky exponent on (1 − TI)",
         "β: Tversky weight of false positives, FN get 1 − β (β = 0.5 is Dice);",
         "   weighted BCE: positive weight; balanced BCE: positive share",
+        "w0, σ: height and width (pixels) of the border-bce U-Net border term",
         "mouse: wheel over a value changes it, click selects (off: --no-mouse)",
     ]
 

@@ -52,19 +52,22 @@ extension Key {
     /// (`<Tab> <S-Tab> <Left> <Right> <Up> <Down> <S-Left> <S-Right> <Esc>
     /// <Enter> <Space>`, also `<S-Up> <S-Down> <C-Left> <C-Right> <BS> <Home>
     /// <End> <PageUp> <PageDown> <F1>…<F12> <C-l> <lt> <gt> <Resize>`).
-    /// Names are case-insensitive; a literal space is `<Space>`.
+    /// Names are case-insensitive; a literal space is `<Space>`. This is ``KeyScript/parse(_:)`` without the
+    /// script's waits and `<quit>`.
     ///
     /// ```swift
     /// try Key.parseTokens("l l <S-Right> ? <Esc> q")
     /// // [.character("l"), .character("l"), .shiftRight, .character("?"), .escape, .character("q")]
     /// ```
     public static func parseTokens(_ string: String) throws(KeyTokenError) -> [Key] {
-        let tokens = string.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-        var keys: [Key] = []
-        for (offset, token) in tokens.enumerated() {
-            keys.append(try parseToken(token, position: offset + 1))
+        try KeyScript.parse(string).enumerated().map { (offset, step) throws(KeyTokenError) -> Key in
+            guard case let .key(key) = step else {
+                throw KeyTokenError(
+                    token: step == .quit ? "<quit>" : "<wait>", position: offset + 1,
+                    reason: "waits and <quit> belong to a script (the explorer's --keys or render --keys)")
+            }
+            return key
         }
-        return keys
     }
 
     static func parseToken(_ token: String, position: Int) throws(KeyTokenError) -> Key {

@@ -1,7 +1,7 @@
 import Foundation
 import SegLensCore
 
-/// How ←/→ move a parameter: linear steps for α, γ and the β shares, decades for smoothing, ratios for the
+/// How ←/→ move a parameter: linear steps for α, γ, the β shares, w0 (1) and σ (0.5 pixel), decades for smoothing, ratios for the
 /// positive weight of weighted BCE. Every value stays inside ``SegLensCore/Loss/range(of:)``; α steps below 0
 /// into `none` (no α weighting) and back.
 public enum ParameterStepper {
@@ -23,6 +23,10 @@ public enum ParameterStepper {
             return decade(value ?? 0, decades: coarse ? 3 : 1, up: up, range: range)
         case (.gamma, _):
             return linear(value ?? 0, step: coarse ? 1 : 0.25, up: up, range: range)
+        case (.w0, _):
+            return linear(value ?? 0, step: coarse ? 5 : 1, up: up, range: range)
+        case (.sigma, _):
+            return linear(value ?? 0, step: coarse ? 2 : 0.5, up: up, range: range)
         case (.beta, _):
             return linear(value ?? 0, step: coarse ? 0.2 : 0.05, up: up, range: range)
         }

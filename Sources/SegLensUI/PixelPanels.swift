@@ -5,6 +5,9 @@ import SegLensCore
 struct PixelPanels {
     let model: ExplorerModel
     let theme: Theme
+    /// When set, every panel is computed at one dot per pixel of the visible region and recorded here (the PNG
+    /// export), whatever the canvas.
+    var capture: PanelCapture? = nil
 
     func draw(into canvas: inout Canvas, rects: [Rect]) {
         drawTruth(into: &canvas, rect: rects[0])
@@ -68,7 +71,7 @@ struct PixelPanels {
         let width = input.width
         let plane = input.pixelCount, classes = input.logits.classes
         var sums = [Double](repeating: 0, count: classes)
-        drawPanel(into: &canvas, rect: rect, titles: titles, cachedAs: cached ? 1 : nil) { rows, columns in
+        drawPanel(into: &canvas, rect: rect, titles: titles, cachedAs: cached ? 1 : nil, showsVoid: false) { rows, columns in
             for c in sums.indices { sums[c] = 0 }
             for row in rows {
                 for column in columns {
@@ -218,6 +221,7 @@ struct PixelPanels {
     private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, titles: [String], loss: Loss) {
         canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
         let message = ["\(loss.name) is a region loss:", "it has no per-pixel loss.", "Press m for the next view."]
+        capture?.panels.append(PanelCapture.Panel(title: titles[0], dots: [], message: Array(message.prefix(2))))
         for (offset, line) in message.enumerated() {
             canvas.put(line, row: rect.row + 2 + offset, column: rect.column + 2, maxWidth: rect.width - 4,
                        ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
@@ -231,30 +235,51 @@ struct PixelPanels {
 
     // MARK: Drawing
 
-    /// Draws the box and its pixels: half blocks (two pixel rows per cell) with colour and Unicode, otherwise one
-    /// glyph per pixel, two cells wide when the image is narrow enough, so that pixels look square. `titles` go
-    /// longest first: the box shows the first that fits. A panel
-    /// `cachedAs` a number takes its dots from the model's ``DotCache``.
+    /// Draws the box and its pixels as a ``PanelGrid``: half blocks (two square dots per cell) with colour and
+    /// Unicode, otherwise one dot per two cells side by side — in the presentation view full cells filled with the
+    /// colour. `titles` go longest first: the box shows the first that fits. A panel `cachedAs` a number takes its
+    /// dots from the model's ``DotCache``. A panel that `showsVoid` keeps a void frame visible when it downsamples
+    /// (see ``voidEdges(_:viewport:)``).
     private func drawPanel(
-        into canvas: inout Canvas, rect: Rect, titles: [String], cachedAs panel: Int? = nil,
+        into canvas: inout Canvas, rect: Rect, titles: [String], cachedAs panel: Int? = nil, showsVoid: Bool = true,
         paint: (Range<Int>, Range<Int>) -> Paint
     ) {
         canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return }
         let image = model.input.truth
-        let halfBlocks = theme.usesHalfBlocks
-        let visibleWidth = (image.width + (1 << model.zoom) - 1) >> model.zoom
-        let cellsPerDot = !halfBlocks && visibleWidth * 2 <= inner.width ? 2 : 1
-        let viewport = PixelViewport(
-            imageHeight: image.height, imageWidth: image.width, dotRows: inner.height * (halfBlocks ? 2 : 1),
-            dotColumns: inner.width / cellsPerDot, zoom: model.zoom, center: model.center)
+        func panelGrid(halfBlocks: Bool) -> PanelGrid {
+            PanelGrid(
+                inner: inner, imageHeight: image.height, imageWidth: image.width, halfBlocks: halfBlocks,
+                zoom: model.zoom, center: model.center)
+        }
+        // The presentation view draws full cells unless that would downsample where half blocks would not.
+        var halfBlocks = theme.usesHalfBlocks
+        var grid = panelGrid(halfBlocks: halfBlocks)
+        if model.presenting && halfBlocks {
+            let cells = panelGrid(halfBlocks: false)
+            if !cells.viewport.isDownsampled || grid.viewport.isDownsampled { (halfBlocks, grid) = (false, cells) }
+        }
+        if capture != nil {
+            // One dot per pixel: an inside exactly as large as the visible region.
+            let visibleHeight = max(1, (image.height + (1 << model.zoom) - 1) >> model.zoom)
+            let visibleWidth = max(1, (image.width + (1 << model.zoom) - 1) >> model.zoom)
+            halfBlocks = false
+            grid = PanelGrid(
+                inner: Rect(row: 0, column: 0, width: 2 * visibleWidth, height: visibleHeight), imageHeight: image.height,
+                imageWidth: image.width, halfBlocks: false, zoom: model.zoom, center: model.center)
+        }
+        let viewport = grid.viewport
         if viewport.isDownsampled, let block = viewport.rows.first?.count {
             // Say how many pixels a dot stands for, in the top edge: "1:14" is one dot for a 14×14 block.
             let scale = " 1:\(block) "
             canvas.put(scale, row: rect.row, column: rect.endColumn - 2 - scale.count, pen: theme.dim)
         }
-        func compute() -> [[Paint]] { viewport.rows.map { rows in viewport.columns.map { columns in paint(rows, columns) } } }
+        func compute() -> [[Paint]] {
+            var dots = viewport.rows.map { rows in viewport.columns.map { columns in paint(rows, columns) } }
+            if showsVoid { voidEdges(&dots, viewport: viewport) }
+            return dots
+        }
         let dots = panel.map { panel in
             model.dotCache.dots(
                 for: DotCache.Key(
@@ -263,11 +288,9 @@ struct PixelPanels {
                     capabilities: theme.capabilities),
                 compute: compute)
         } ?? compute()
-        let cellRows = halfBlocks ? (dots.count + 1) / 2 : dots.count
-        let top = inner.row + (inner.height - cellRows) / 2
-        let left = inner.column + (inner.width - viewport.columns.count * cellsPerDot) / 2
-        for cellRow in 0..<cellRows {
-            for (index, _) in viewport.columns.enumerated() {
+        capture?.panels.append(PanelCapture.Panel(title: titles[0], dots: dots))
+        for cellRow in 0..<grid.cellRows {
+            for index in viewport.columns.indices {
                 let cell: Cell
                 if halfBlocks {
                     let upper = dots[2 * cellRow][index]
@@ -275,17 +298,44 @@ struct PixelPanels {
                     cell = Cell(theme.glyphs.upperHalfBlock, foreground: upper.color, background: lower)
                 } else {
                     let dot = dots[cellRow][index]
-                    cell = Cell(dot.glyph, foreground: theme.usesColor ? dot.color : .default)
+                    if model.presenting && theme.usesColor {
+                        cell = Cell(" ", background: dot.color)
+                    } else {
+                        cell = Cell(dot.glyph, foreground: theme.usesColor ? dot.color : .default)
+                    }
                 }
-                for repeatIndex in 0..<cellsPerDot {
-                    canvas[top + cellRow, left + index * cellsPerDot + repeatIndex] = cell
+                for repeatIndex in 0..<grid.columnsPerDot {
+                    canvas[grid.top + cellRow, grid.left + index * grid.columnsPerDot + repeatIndex] = cell
                 }
+            }
+        }
+    }
+
+    /// When downsampled, a dot on the image's outer edge shows void where that edge of the image is void along
+    /// the dot's whole block: otherwise the majority of a block that straddles a thin void frame hides it on the
+    /// sides where the blocks happen to start (a 5-pixel frame of a 400-pixel mask at 1:12 showed only bottom and
+    /// right).
+    private func voidEdges(_ dots: inout [[Paint]], viewport: PixelViewport) {
+        let input = model.input
+        guard viewport.isDownsampled, input.ignoredCount > 0 else { return }
+        let labels = input.truth.labels, width = input.width, height = input.height, ignore = input.ignoredLabel
+        func void(rows: Range<Int>, columns: Range<Int>) -> Bool {
+            rows.allSatisfy { row in columns.allSatisfy { labels[row * width + $0] == ignore } }
+        }
+        for (r, rows) in viewport.rows.enumerated() {
+            for (c, columns) in viewport.columns.enumerated() {
+                let edge = (rows.lowerBound == 0 && void(rows: 0..<1, columns: columns))
+                    || (rows.upperBound == height && void(rows: height - 1..<height, columns: columns))
+                    || (columns.lowerBound == 0 && void(rows: rows, columns: 0..<1))
+                    || (columns.upperBound == width && void(rows: rows, columns: width - 1..<width))
+                if edge { dots[r][c] = theme.ignored }
             }
         }
     }
 
     /// Legend items in the bottom edge of `rect`: a swatch and a name each.
     private func drawLegend(into canvas: inout Canvas, rect: Rect, items: [(Paint, String)]) {
+        capture?.setLegend(.items(items.map { PanelCapture.Item(paint: $0.0, name: $0.1) }))
         let row = rect.endRow - 1, end = rect.endColumn - 2
         var column = rect.column + 2
         for (paint, name) in items {
@@ -301,6 +351,7 @@ struct PixelPanels {
     ) {
         let row = rect.endRow - 1
         let steps = 8
+        capture?.setLegend(.ramp(low: low, high: high, paints: (0..<steps).map { paint(Double($0) / Double(steps - 1)) }))
         guard low.count + high.count + steps + 4 <= rect.width - 4 else { return }
         var column = canvas.put(" \(low) ", row: row, column: rect.column + 2, pen: theme.dim)
         for step in 0..<steps {

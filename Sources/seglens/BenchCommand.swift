@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import SegLensCore
+import SegLensFormats
 import SegLensUI
 
 /// `seglens bench`: times value + gradient of each loss on generated inputs.
@@ -11,7 +12,11 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Inputs are an N×N truth of random blobs and logits of a noisy, fixed-seed prediction of it. \
             --classes 1 (the default) benchmarks the binary losses on one logit channel; C ≥ 2 benchmarks the \
-            multi-class losses on C channels. Prints the median and the minimum over the repeats, in ms.
+            multi-class losses on C channels. Each loss is timed three ways in one run: warm (value and gradient \
+            into a reused buffer, as a training step or the explorer does), cold (the same with fresh memory, page \
+            faults included) and eval's path with every per-pixel map; each figure also prints as a multiple of the \
+            one-pass floor (read the logits and labels, write one value per logit) measured in the same run. \
+            Medians of --repeat runs, in ms.
             """
     )
 
@@ -25,9 +30,16 @@ struct BenchCommand: ParsableCommand {
     var train = false
     @Flag(help: "With --explorer --train: the race view's frame (one step in each of its lanes: bce, focal, dice or ce, focal, dice).")
     var race = false
+    @Flag(help: "Time the U-Net weight map of border-bce instead (components and one distance transform per object, uncached) on an N×N truth of --objects separate discs.")
+    var borderMap = false
+    @Option(help: "With --border-map: the number of objects.") var objects = 50
     @Option(help: ArgumentHelp("Screen size of --explorer frames.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var screen = TerminalSize(rows: 40, columns: 120)
     @Flag(help: "Print one JSON object.") var json = false
+    @Option(help: ArgumentHelp("Also write the generated input to DIR/truth.npy (int32, N×N) and DIR/logits.npy (float64, C×N×N), replacing them, for Benchmarks/torch_peer.py.", valueName: "DIR"))
+    var saveInputs: String?
+    @Flag(help: "Print the rows of issue 12's target table: the binary losses at --size, the multi-class ones at --size/2 with 21 classes, and the explorer's key press, each with its target.")
+    var table = false
     @Option(help: ArgumentHelp("--explorer: keys pressed once before timing, e.g. \"v\" to open the sweep panel or \"P\" to pin.", valueName: "KEYS"))
     var setup = ""
     @Option(help: ArgumentHelp("--explorer: the keys of the timed steps, pressed one per step in turn (default: → and ←).", valueName: "KEYS"))
@@ -39,6 +51,7 @@ struct BenchCommand: ParsableCommand {
         guard (1...10_000).contains(`repeat`) else { throw ValidationError("--repeat must be within 1…10000") }
         if train && !explorer { throw ValidationError("--train needs --explorer") }
         if race && !train { throw ValidationError("--race needs --explorer --train") }
+        guard (1...10_000).contains(objects) else { throw ValidationError("--objects must be within 1…10000") }
     }
 
     func run() throws {
@@ -62,13 +75,117 @@ struct BenchCommand: ParsableCommand {
                 report([("\(what):" + (race ? "lanes" : loss?.name ?? "focal"), mode.rawValue, timing)], heading: heading)
                 return
             }
-            let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
-            let losses = try lossOptions.selection(for: input.mode)
-            let rows = losses.map { loss, parameters in
-                (loss.name, loss.mode.rawValue, Timing.measure(repeats: `repeat`) { _ = loss.evaluate(input, parameters: parameters) })
+            if borderMap {
+                let truth = SyntheticInput.separateDiscs(size: size, objects: objects, seed: 2026)
+                let timing = Timing.measure(repeats: `repeat`) { _ = BorderWeightMap(truth: truth, ignore: nil) }
+                report([("border-map", "binary", timing)], heading: "U-Net weight map of \(objects) objects")
+                return
             }
-            report(rows, heading: "value + gradient")
+            if table {
+                printTable()
+                return
+            }
+            let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
+            if let saveInputs {
+                do {
+                    try NPYWriter.write(input.truth, to: saveInputs + "/truth.npy", overwrite: .replace)
+                    try NPYWriter.write(
+                        NumpyArray(shape: [classes, size, size], storage: .doubles(input.logits.values)),
+                        to: saveInputs + "/logits.npy", overwrite: .replace)
+                } catch {
+                    throw CommandFailure(.cannotCreate, "\(error)")
+                }
+            }
+            let rows = LossBench.run(input, losses: try lossOptions.selection(for: input.mode), repeats: `repeat`)
+            if json {
+                print(JSONValue.object([("results", .array(rows.map { jsonRow($0) }))]).text)
+                return
+            }
+            print("\(size)×\(size), \(classes == 1 ? "binary" : "\(classes) classes"), value + gradient: medians of \(`repeat`) runs in ms, and × the warm one-pass floor")
+            print("loss".padding(toLength: 16, withPad: " ", startingAt: 0)
+                + "      warm  ×floor   warm cpu      cold  ×floor   eval maps  ×floor")
+            if let floor = rows.first?.floor {
+                print("one-pass floor".padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + String(format: "%10.3f %7.1f %10.3f", floor.median, 1.0, floor.cpuMedian))
+            }
+            for row in rows {
+                print(row.name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + String(format: "%10.3f %7.1f %10.3f %9.3f %7.1f %11.3f %7.1f", row.warm.median, row.warmMultiple,
+                             row.warm.cpuMedian, row.cold.median, row.coldMultiple, row.maps.median, row.mapsMultiple))
+            }
+            print("warm: buffers reused (training, explorer); warm cpu: CPU time of both cores per warm run; cold: fresh memory every run; eval maps: eval's path with every per-pixel map, warm")
         }
+    }
+
+    private func jsonRow(_ row: LossBench.Row) -> JSONValue {
+        .object([
+            ("loss", .string(row.name)), ("mode", .string(row.mode)), ("size", .integer(row.size)),
+            ("classes", .integer(row.classes)), ("median_ms", .number(row.warm.median)),
+            ("min_ms", .number(row.warm.minimum)), ("warm_ms", .number(row.warm.median)),
+            ("warm_cpu_ms", .number(row.warm.cpuMedian)),
+            ("cold_ms", .number(row.cold.median)), ("eval_maps_ms", .number(row.maps.median)),
+            ("floor_ms", .number(row.floor.median)), ("floor_cpu_ms", .number(row.floor.cpuMedian)), ("warm_floor_multiple", .number(row.warmMultiple)),
+            ("cold_floor_multiple", .number(row.coldMultiple)), ("eval_maps_floor_multiple", .number(row.mapsMultiple)),
+        ])
+    }
+
+    /// The rows of issue 12's target table: binary losses at N×N, multi-class at (N/2)×(N/2)×21, the explorer's
+    /// key press at N×N; each with its target (which applies at N = 1024).
+    private func printTable() {
+        let binary = SyntheticInput.make(size: size, classes: 1, seed: 2026)
+        let half = max(1, size / 2)
+        let multiclass = SyntheticInput.make(size: half, classes: 21, seed: 2026)
+        func rows(_ input: LossInput, _ losses: [Loss]) -> [LossBench.Row] {
+            LossBench.run(input, losses: losses.map { ($0, $0.defaultParameters) }, repeats: `repeat`)
+        }
+        let groups: [(work: String, rows: [LossBench.Row], targetMilliseconds: Double, targetMultiple: Double?)] = [
+            ("focal, bce, weighted/balanced bce — \(size)×\(size) binary",
+             rows(binary, [.binaryFocal, .bce, .weightedBCE, .balancedBCE]), 4, 4),
+            ("dice, dice-squared, iou, tversky, focal-tversky — \(size)×\(size)",
+             rows(binary, [.dice, .diceSquared, .iou, .tversky, .focalTversky]), 2, nil),
+            ("lovasz-hinge — \(size)×\(size)", rows(binary, [.lovaszHinge]), 35, nil),
+            ("ce, focal, dice, tversky — \(half)×\(half)×21 classes",
+             rows(multiclass, [.crossEntropy, .multiclassFocal, .multiclassDice, .multiclassTversky]), 25, nil),
+            ("lovasz-softmax — \(half)×\(half)×21 classes", rows(multiclass, [.lovaszSoftmax]), 250, nil),
+        ]
+        HeapTuning.keepLargeBlocksInTheHeap()
+        let key = ExplorerBench.run(size: size, classes: 1, loss: nil, screen: screen, repeats: `repeat`)
+        var items: [JSONValue] = []
+        var lines: [String] = []
+        for group in groups {
+            for row in group.rows {
+                let meets = row.warm.median <= group.targetMilliseconds
+                    && group.targetMultiple.map { row.warmMultiple <= $0 } ?? true
+                var members: [(String, JSONValue)] = [("work", .string(group.work))]
+                if case let .object(rowMembers) = jsonRow(row) { members += rowMembers }
+                members += [("target_ms", .number(group.targetMilliseconds))]
+                if let multiple = group.targetMultiple { members += [("target_floor_multiple", .number(multiple))] }
+                members += [("meets_target", .bool(meets))]
+                items.append(.object(members))
+                lines.append(tableLine(row.name, row.mode, String(format: "%10.3f %7.1f %10.3f", row.warm.median,
+                    row.warmMultiple, row.cold.median), "≤ \(group.targetMilliseconds)", meets))
+            }
+        }
+        let keyMeets = key.median <= 8
+        items.append(.object([
+            ("work", .string("explorer: key press → new frame, \(size)×\(size) binary")), ("loss", .string("key:focal")),
+            ("mode", .string("binary")), ("size", .integer(size)), ("classes", .integer(1)),
+            ("median_ms", .number(key.median)), ("min_ms", .number(key.minimum)), ("target_ms", .number(8)),
+            ("meets_target", .bool(keyMeets)),
+        ]))
+        if json {
+            print(JSONValue.object([("table", .array(items))]).text)
+            return
+        }
+        print("issue 12's targets: binary \(size)×\(size), multi-class \(half)×\(half)×21; medians of \(`repeat`) runs in ms (targets apply at 1024)")
+        print("loss             mode            warm  ×floor       cold target   met")
+        lines.forEach { print($0) }
+        print(tableLine("key:focal", "binary", String(format: "%10.3f", key.median) + String(repeating: " ", count: 19), "≤ 8.0", keyMeets))
+    }
+
+    private func tableLine(_ name: String, _ mode: String, _ figures: String, _ target: String, _ meets: Bool) -> String {
+        name.padding(toLength: 16, withPad: " ", startingAt: 0) + " " + mode.padding(toLength: 10, withPad: " ", startingAt: 0)
+            + figures + " " + target.padding(toLength: 9, withPad: " ", startingAt: 0) + (meets ? "yes" : "no")
     }
 
     private func report(_ rows: [(name: String, mode: String, timing: Timing)], heading: String) {

@@ -19,6 +19,12 @@ struct LossOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Smoothing s of Dice, IoU and Tversky.", valueName: "S"))
     var smooth: Double?
 
+    @Option(help: ArgumentHelp("w0: height of the U-Net border term of border-bce.", valueName: "W"))
+    var w0: Double?
+
+    @Option(help: ArgumentHelp("σ: width in pixels of the U-Net border term of border-bce.", valueName: "PX"))
+    var sigma: Double?
+
     /// The selected losses of `mode` with their parameters: defaults, then the file's `params:` line, then each
     /// given option that the loss reads.
     func selection(
@@ -50,7 +56,7 @@ struct LossOptions: ParsableArguments {
         }
         let given: [(LossParameter, Double?)?] = [
             alpha.map { (.alpha, $0.value) }, gamma.map { (.gamma, $0) }, beta.map { (.beta, $0) },
-            smooth.map { (.smooth, $0) },
+            smooth.map { (.smooth, $0) }, w0.map { (.w0, $0) }, sigma.map { (.sigma, $0) },
         ]
         for case let (parameter, value)? in given where loss.parameters.contains(parameter) {
             if let value {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SegLensFormats
 import SegLensUI
 
 /// `seglens render`: the frame the explorer would show after some keys, as text.
@@ -19,11 +20,24 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup(title: "What-if edits of the prediction") var editOptions: EditOptions
     @Option(help: ArgumentHelp("Screen size COLUMNSxROWS.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var size = TerminalSize(rows: 30, columns: 100)
-    @Option(help: ArgumentHelp("Keys to press before printing, e.g. \"Tab g <Right> <Right>\".", valueName: "KEYS"))
+    @Option(help: ArgumentHelp(
+        "Keys to press before printing, e.g. \"Tab g <Right> <Right>\", or a script file (waits are skipped, <quit> ends it).",
+        valueName: "KEYS"))
     var keys = ""
     @Option(help: ArgumentHelp("Colours: none (plain text), 16 or 256.", valueName: "none|16|256"))
     var color = ColorChoice.none
     @Flag(help: "ASCII glyphs only.") var ascii = false
+    @Option(help: ArgumentHelp(
+        "Write the panels as a PNG instead of printing the screen: each mask pixel an N×N square, the theme's colours, a legend.",
+        valueName: "OUT.png"))
+    var png: String?
+    @Option(name: .customLong("png-scale"), help: ArgumentHelp("Image pixels per mask pixel for --png (default: about 240 pixels per panel).", valueName: "N"))
+    var pngScale: Int?
+    @Flag(help: "Let --png replace an existing file.") var force = false
+    @Option(help: ArgumentHelp("Draw this state line (as the explorer prints on quit) before the keys.", valueName: "STATE"))
+    var state: String?
+    @Flag(help: "The presentation view: only the grids, the heatmap and the selected loss, in large cells (f).")
+    var present = false
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case none, sixteen = "16", indexed256 = "256"
@@ -47,15 +61,28 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.run {
-            let pressed: [Key]
-            do {
-                pressed = try Key.parseTokens(keys)
-            } catch {
-                throw CommandFailure(.usage, "--keys: \(error)")
+            // A script's waits take no time here, and <quit> ends it.
+            let steps = try ExploreCommand.script(keys)
+            let pressed = steps.prefix { $0 != .quit }.compactMap { step -> Key? in
+                if case let .key(key) = step { return key } else { return nil }
             }
-            var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
+            let scenario = try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions)
+            var model = ExplorerModel(scenario: scenario)
+            if let state { model.restore(try ExploreCommand.state(state, scenario: scenario)) }
+            if present { model.setPresenting(true) }
             _ = model.update(pressed)
             let capabilities = Capabilities(colorDepth: color.depth, unicode: !ascii)
+            if let png {
+                if let pngScale, !(1...64).contains(pngScale) { throw CommandFailure(.usage, "--png-scale takes 1…64") }
+                let image = PNGExport.image(model, capabilities: capabilities, pixelSize: pngScale)
+                do {
+                    try PNGExportFile.write(image, to: png, force: force)
+                } catch let error as FormatError {
+                    throw CommandFailure(error)
+                }
+                print("\(png): \(image.width)×\(image.height) pixels, \(image.pixelSize)×\(image.pixelSize) per mask pixel")
+                return
+            }
             let canvas = ExplorerView.render(model, size: size, capabilities: capabilities)
             // One line per canvas row, each already ending in a newline: exactly `size.rows` lines.
             print(ANSIRenderer.render(canvas, capabilities: capabilities), terminator: "")

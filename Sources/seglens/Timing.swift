@@ -1,20 +1,37 @@
-/// The median and minimum of repeated timings, in milliseconds.
+import Glibc
+
+/// The median and minimum of repeated timings, in milliseconds, and the median CPU time of the process per run
+/// (both cores' work added up): on a machine shared with other jobs the wall time grows with their load, the CPU
+/// time much less.
 struct Timing {
     var median: Double
     var minimum: Double
+    var cpuMedian: Double = 0
 
-    /// Runs `body` once to warm up, then `repeats` timed times.
-    static func measure(repeats: Int, _ body: () -> Void) -> Timing {
+    /// Runs `body` once to warm up, then `repeats` timed times; `prepare` runs untimed before each run.
+    static func measure(repeats: Int, prepare: () -> Void = {}, _ body: () -> Void) -> Timing {
+        prepare()
         body()
         let clock = ContinuousClock()
-        var times: [Double] = []
+        var times: [Double] = [], cpuTimes: [Double] = []
         for _ in 0..<repeats {
+            prepare()
+            let cpuStart = processCPUMilliseconds()
             let elapsed = clock.measure(body)
+            cpuTimes.append(processCPUMilliseconds() - cpuStart)
             times.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15)
         }
-        times.sort()
-        let middle = times.count / 2
-        let median = times.count % 2 == 1 ? times[middle] : (times[middle - 1] + times[middle]) / 2
-        return Timing(median: median, minimum: times[0])
+        return Timing(median: median(times), minimum: times.min()!, cpuMedian: median(cpuTimes))
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted(), middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    private static func processCPUMilliseconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) * 1e3 + Double(now.tv_nsec) * 1e-6
     }
 }

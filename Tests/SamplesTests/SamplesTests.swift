@@ -234,4 +234,25 @@ import Testing
         #expect(builtIn == (try Samples.document(fileName)))
         #expect(builtIn.title != nil && builtIn.note != nil)
     }
+
+    // "m → weight: border-bce weighs the 1-pixel gap between the cells 12× the far background; the gap holds 10% of
+    //  bce but 23% of border-bce."
+    @Test func touchingCells() throws {
+        let sample = try Sample("touching-cells.mask")
+        let width = sample.truth.width
+        // The gap as drawn: the background pixels of column 8 between the two cells, rows 2…7.
+        let gap = Set((2...7).map { $0 * width + 8 })
+        #expect(gap.allSatisfy { sample.truth.labels[$0] == 0 })
+        let border = try sample.evaluate("border-bce")
+        #expect(border.parameters.w0 == 10 && border.parameters.sigma == 5)
+        // The ridge: the largest weight is in the gap, and the whole gap weighs over 12× the far (right) corners.
+        #expect(gap.contains(border.weight.argmax))
+        let far = border.weight[width - 1]
+        #expect(border.weight[sample.truth.pixelCount - 1] == far)
+        for pixel in gap { #expect(border.weight[pixel] > 12 * far) }
+        let bce = try #require(try sample.evaluate("bce").pixelLoss)
+        let weighted = try #require(border.pixelLoss)
+        #expect(abs(bce.sum(over: gap) / bce.total - 0.10) < 0.005)
+        #expect(abs(weighted.sum(over: gap) / weighted.total - 0.23) < 0.005)
+    }
 }

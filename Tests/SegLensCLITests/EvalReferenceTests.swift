@@ -55,7 +55,8 @@ import SegLensFormats
 
     @Test func theSampleCoversEveryLossOfBothModes() {
         let covered = Set(Self.sample.map { "\($0.mode) \($0.loss)" })
-        let catalogue = Set(Loss.allCases.map { "\($0.mode.rawValue) \($0.name)" })
+        // border-bce has no library to compare with: BorderWeightMapTests checks it against hand-computed values.
+        let catalogue = Set(Loss.allCases.filter { $0 != .borderBCE }.map { "\($0.mode.rawValue) \($0.name)" })
         #expect(covered == catalogue)
         #expect(Self.sample.contains { !$0.parameters.isEmpty && $0.parameters.values.contains { $0 == nil } })
     }

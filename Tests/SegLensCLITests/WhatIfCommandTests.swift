@@ -75,7 +75,7 @@ import Testing
     @Test(arguments: [
         ("gamma=0:5:0", "STEP must not be 0"),
         ("gamma=0:1:0.00001", "100001 points, more than the limit of 1…10000"),
-        ("zeta=0:1:0.5", "unknown parameter 'zeta' (allowed: alpha, gamma, beta, smooth, shift"),
+        ("zeta=0:1:0.5", "unknown parameter 'zeta' (allowed: alpha, gamma, beta, smooth, w0, sigma, shift"),
         ("gamma=0:11:1", "11 is outside 0…10 for focal"),
         ("gamma=3:1:1", "does not lead from START to STOP"),
         ("blur=-1:1:1", "--vary blur: -1 is outside 0…50"),
@@ -177,7 +177,7 @@ import Testing
         }
         let table = try SegLensProcess.run(["eval", file, "--rank"])
         #expect(table.stdout.contains("the losses disagree"))
-        #expect(table.stdout.contains("5 of 10: bold < hedging"))
+        #expect(table.stdout.contains("5 of 11: bold < hedging"))
     }
 
     @Test func rankNeedsTwoPredictions() throws {

@@ -29,6 +29,8 @@ import SegLensCore
                     with { $0.beta = 0 }; with { $0.beta = 1 }
                 }
             case .smooth: with { $0.smooth = 0 }; with { $0.smooth = 1 }
+            case .w0: with { $0.w0 = 0 }; with { $0.w0 = 30 }
+            case .sigma: with { $0.sigma = 0.5 }; with { $0.sigma = 20 }
             }
         }
         return variants.map { Setting(loss: loss, parameters: $0) }

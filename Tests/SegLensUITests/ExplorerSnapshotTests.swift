@@ -1,6 +1,6 @@
 import Testing
 import SegLensCore
-import SegLensUI
+@testable import SegLensUI
 
 /// The explorer's screens as text: every heatmap mode, multi-class, help, too small, ASCII and monochrome, at
 /// 80×24 and 160×48. Review a snapshot when it changes; `SEGLENS_RECORD=1` rewrites them.
@@ -43,9 +43,10 @@ import SegLensUI
             title: "240×240 synthetic", classNames: ["background", "blob"],
             predictions: [Scenario.Prediction(name: "noisy", input: input)])
         let text = screen(scenario)
-        // 240 rows into the 13 inner rows of a panel (24 less the header, 5 table rows, the parameters, metrics
-        // and status lines, and 2 borders), 240 columns into 24: square blocks of ⌈240/13⌉ = 19 pixels.
-        #expect(text.split(separator: "\n")[1].contains(" 1:19 "))
+        // 240 rows into the 12 inner rows of a panel (24 less the header, 6 table rows, the parameters, metrics
+        // and status lines, and 2 borders), 240 columns into 12 dots of two cells each (24 inner columns): square
+        // blocks of max(⌈240/12⌉, ⌈240/12⌉) = 20 pixels.
+        #expect(text.split(separator: "\n")[1].contains(" 1:20 "))
         assertSnapshot(text, named: "downsampled-240-80x24")
         assertSnapshot(screen(scenario, keys: "+ + D"), named: "downsampled-240-zoomed-80x24")
     }
@@ -71,5 +72,41 @@ import SegLensUI
         #expect(adapted.cells.allSatisfy { cell in
             [cell.foreground, cell.background].allSatisfy { if case let .indexed(i) = $0 { i < 16 } else { true } }
         })
+    }
+}
+
+/// The presentation view (`f`, `--present`): grids, heatmap and the selected loss only, in large cells.
+@Suite struct PresentViewTests {
+    func screen(_ scenario: Scenario, keys: String, size: TerminalSize, capabilities: Capabilities = ExplorerSnapshotTests.monochrome) -> Canvas {
+        var model = ExplorerModel(scenario: scenario)
+        _ = model.update(try! Key.parseTokens(keys))
+        return ExplorerView.render(model, size: size, capabilities: capabilities)
+    }
+
+    @Test func presentationSnapshots() {
+        assertSnapshot(screen(ExplorerFixtures.binary, keys: "f", size: ExplorerSnapshotTests.small).text, named: "present-binary-80x24")
+        assertSnapshot(screen(ExplorerFixtures.binary, keys: "f g <Right>", size: ExplorerSnapshotTests.large).text,
+                       named: "present-binary-160x48")
+        assertSnapshot(screen(ExplorerFixtures.multiclass, keys: "f m", size: ExplorerSnapshotTests.small).text,
+                       named: "present-multiclass-80x24")
+    }
+
+    /// With colour the presentation view fills whole cells (two columns, at least one row per pixel) instead of
+    /// half blocks: the 6×10 fixture at 160×48 gets 5×5-unit pixels (10 columns × 5 rows), against 2 dots ×
+    /// 1 column in the normal view.
+    @Test func colourPixelsAreFilledCells() {
+        let canvas = screen(ExplorerFixtures.binary, keys: "f", size: ExplorerSnapshotTests.large, capabilities: .full)
+        #expect(!canvas.cells.contains { $0.glyph == "▀" })
+        // The truth's object (rows 1–2, columns 3–5 of the mask) is one colour over 3·2k columns × 2k rows.
+        let objectColour = canvas.cells.filter { $0.background == .indexed(214) }.count
+        let inner = PresentView.panels(ExplorerSnapshotTests.large)[0].inset(by: 1)
+        let k = min(inner.height / 6, inner.width / 2 / 10)
+        #expect(objectColour == 6 * (2 * k) * k)
+        #expect(k >= 2)
+    }
+
+    @Test func togglesBack() {
+        let normal = screen(ExplorerFixtures.binary, keys: "", size: ExplorerSnapshotTests.small)
+        #expect(screen(ExplorerFixtures.binary, keys: "f f", size: ExplorerSnapshotTests.small) == normal)
     }
 }

@@ -176,9 +176,9 @@ import SegLensUI
     }
 
     @Test func raceLossesAreTwoToFour() {
-        // i on focal drops it; on bce then leaves two, the minimum.
+        // i on focal drops it; on bce (four losses back) then leaves two, the minimum.
         #expect(model(keys: "i").training.raceLosses == [.bce, .dice])
-        #expect(model(keys: "i <S-Tab> <S-Tab> <S-Tab> i").training.raceLosses == [.bce, .dice])
+        #expect(model(keys: "i <S-Tab> <S-Tab> <S-Tab> <S-Tab> i").training.raceLosses == [.bce, .dice])
         // Adding a fifth drops the first chosen: Tab → dice-squared, iou (+1 each).
         let five = model(keys: "<Tab> <Tab> i <Tab> i")
         #expect(five.training.raceLosses == [.binaryFocal, .dice, .diceSquared, .iou])

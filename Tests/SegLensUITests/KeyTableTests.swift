@@ -89,7 +89,16 @@ import SegLensUI
             #expect(before.showsHelp && !model.showsHelp)
             _ = model.update([.character("O"), key])
             #expect(!model.showsRanking)
+        case .togglePresent:
+            #expect(model.presenting && !before.presenting)
+            _ = model.update([key])
+            #expect(!model.presenting)
+        case .exportPNG:
+            #expect(model.exportRequested && !before.exportRequested)
+            _ = model.update([.tab])
+            #expect(!model.exportRequested)
         case .toggleConventions: #expect(model.showsConventions && !before.showsConventions && !model.conventions.isEmpty)
+        case .toggleExplanations: #expect(model.showsExplanations && !before.showsExplanations)
         case .repaint:
             #expect(model.needsFullRepaint && !before.needsFullRepaint)
             _ = model.update([.tab])

@@ -36,9 +36,24 @@ public enum Conventions {
             return (FocalConventions.evaluate(call).map { [$0] } ?? []) + FocalConventions.variants(call)
         case .bce, .weightedBCE, .balancedBCE, .crossEntropy:
             return CrossEntropyConventions.evaluate(call).map { [$0] } ?? []
+        case .borderBCE:
+            return articleBorderBCE(call).map { [$0] } ?? []
         case .lovaszHinge, .lovaszSoftmax:
             return (LovaszConventions.evaluate(call).map { [$0] } ?? []) + LovaszConventions.variants(call)
         }
+    }
+}
+
+extension Conventions {
+    /// `border-bce` exists only in the article (the U-Net weight map of Ronneberger et al. 2015): no library has it,
+    /// and the article's convention is the definition seglens implements (docs/losses.md), per image.
+    private static func articleBorderBCE(_ call: ConventionCall) -> ConventionResult? {
+        guard call.library == .article else { return nil }
+        let values = call.batch.images.map { Loss.borderBCE.evaluate($0, parameters: call.parameters, keepsGradient: false).value }
+        return call.result(
+            values.reduce(0, +) / Double(values.count),
+            call: "weighted BCE with the U-Net weight map (w0=\(call.py(call.parameters.w0)), sigma=\(call.py(call.parameters.sigma)))",
+            why: "article convention: w_c + w0·exp(−(d1+d2)²/2σ²) on background, 8-connected objects; no library has it")
     }
 }
 

@@ -1,0 +1,34 @@
+extension Loss {
+    /// The value of this loss on `input` and its gradient `∂L/∂z` written into `gradient` (layout of ``Logits``,
+    /// resized to `C×H×W` if it has another size, its memory reused otherwise): what a training step needs, with
+    /// none of the per-pixel maps of ``evaluate(_:parameters:)``.
+    ///
+    /// Equal to ``evaluate(_:parameters:)``'s value and gradient within rounding. The binary pixel-wise and region
+    /// losses run a fused kernel from the logits (``BinaryGradientKernel``); the others evaluate and copy.
+    public func valueAndGradient(
+        _ input: LossInput, parameters: LossParameters? = nil, into gradient: inout [Double]
+    ) -> Double {
+        precondition(input.mode == mode, "\(name) is a \(mode.rawValue) loss but the input is \(input.mode.rawValue)")
+        let parameters = parameters ?? defaultParameters
+        let count = input.logits.values.count
+        if gradient.count != count {
+            gradient = [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        }
+        switch self {
+        case .bce, .weightedBCE, .balancedBCE, .binaryFocal:
+            let kernel = pixelwiseBinaryKernel(parameters)
+            return gradient.withUnsafeMutableBufferPointer { BinaryGradientKernel.pixelwise(input, kernel: kernel, into: $0) }
+        case .dice, .diceSquared, .iou, .tversky, .focalTversky:
+            let loss = regionLoss(parameters)
+            return gradient.withUnsafeMutableBufferPointer { BinaryGradientKernel.region(input, loss: loss, into: $0) }
+        default:
+            let result = evaluate(input, parameters: parameters)
+            gradient.withUnsafeMutableBufferPointer { target in
+                result.gradient.withUnsafeBufferPointer { source in
+                    target.baseAddress!.update(from: source.baseAddress!, count: count)
+                }
+            }
+            return result.value
+        }
+    }
+}

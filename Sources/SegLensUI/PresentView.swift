@@ -1,0 +1,27 @@
+/// The presentation view (`f`, `--present`): the truth, prediction and heatmap panels over the whole screen in
+/// large cells, the selected loss with its value and parameters under them, and the status line. Nothing else, so
+/// a projector at the back of a room still shows it.
+enum PresentView {
+    /// The three panels side by side over every row but the last two.
+    static func panels(_ size: TerminalSize) -> [Rect] {
+        let third = size.columns / 3
+        return (0..<3).map { index in
+            Rect(row: 0, column: index * third, width: index == 2 ? size.columns - 2 * third : third, height: size.rows - 2)
+        }
+    }
+
+    static func draw(_ model: ExplorerModel, into canvas: inout Canvas, theme: Theme) {
+        let lossRow = canvas.height - 2
+        PixelPanels(model: model, theme: theme).draw(into: &canvas, rects: panels(TerminalSize(rows: canvas.height, columns: canvas.width)))
+        let result = model.selectedResult
+        let parameters = result.parameters.text(for: result.loss)
+        var column = canvas.put(" \(result.loss.name)  \(ExplorerView.formatValue(result.value)) ", row: lossRow, column: 0,
+                                pen: theme.selected)
+        if !parameters.isEmpty {
+            column = canvas.put("  \(parameters)", row: lossRow, column: column, maxWidth: canvas.width - column,
+                                ellipsis: theme.glyphs.ellipsis, pen: theme.title)
+        }
+        canvas.put("   \(result.loss.formula)", row: lossRow, column: column, maxWidth: max(0, canvas.width - column),
+                   ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+    }
+}
