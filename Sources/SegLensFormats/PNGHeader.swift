@@ -2,7 +2,7 @@ import CZlib
 
 /// What seglens needs to know of a PNG before libpng decodes it: size, bit depth, colour type, palette size.
 struct PNGHeader {
-    static let gray: UInt8 = 0, rgb: UInt8 = 2, palette: UInt8 = 3, rgba: UInt8 = 6
+    static let gray: UInt8 = 0, rgb: UInt8 = 2, palette: UInt8 = 3, grayAlpha: UInt8 = 4, rgba: UInt8 = 6
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     let width: Int
@@ -31,6 +31,17 @@ struct PNGHeader {
         guard width > 0, height > 0 else { throw fail(16, "invalid PNG file: the image is \(width)×\(height) pixels") }
         bitDepth = Int(bytes[24])
         colorType = bytes[25]
+        // The combinations the PNG specification allows (table 11.1); libpng would refuse the others, but the
+        // readers compute with the depth before libpng sees the file.
+        let depths: [Int] = switch colorType {
+        case Self.gray: [1, 2, 4, 8, 16]
+        case Self.palette: [1, 2, 4, 8]
+        case Self.rgb, Self.grayAlpha, Self.rgba: [8, 16]
+        default: throw fail(25, "invalid PNG file: colour type \(colorType) does not exist (0, 2, 3, 4 or 6)")
+        }
+        guard depths.contains(bitDepth) else {
+            throw fail(24, "invalid PNG file: bit depth \(bitDepth) is not allowed for colour type \(colorType) (only \(depths.map(String.init).joined(separator: ", ")))")
+        }
         var paletteSize = 0
         var offset = 8
         while true {

@@ -21,9 +21,14 @@ struct OutputFile {
     /// device and inode), and, without `--force`, does not exist yet. `AtomicFile` checks existence again when it
     /// writes, without a window between check and write.
     init(option: String, path: String, force: ForceOption, inputs: [String]) throws(CommandFailure) {
+        try self.init(option: option, path: path, overwrite: force.overwrite, inputs: inputs)
+    }
+
+    /// As ``init(option:path:force:inputs:)``, for a command with its own `--force` flag.
+    init(option: String, path: String, overwrite: AtomicFile.Overwrite, inputs: [String]) throws(CommandFailure) {
         self.option = option
         self.path = path
-        overwrite = force.overwrite
+        self.overwrite = overwrite
         if let input = inputs.first(where: { Self.sameFile($0, path) }) {
             throw CommandFailure(
                 .usage, "\(path): \(option) names the input \(input); seglens never writes onto an input, not even with --force")

@@ -74,6 +74,8 @@ struct RenderCommand: ParsableCommand {
             let capabilities = Capabilities(colorDepth: color.depth, unicode: !ascii)
             if let png {
                 if let pngScale, !(1...64).contains(pngScale) { throw CommandFailure(.usage, "--png-scale takes 1…64") }
+                // Never onto an input, not even with --force; PNGExportFile writes through AtomicFile.
+                _ = try OutputFile(option: "--png", path: png, overwrite: force ? .replace : .refuse, inputs: inputOptions.paths)
                 let image = PNGExport.image(model, capabilities: capabilities, pixelSize: pngScale)
                 do {
                     try PNGExportFile.write(image, to: png, force: force)

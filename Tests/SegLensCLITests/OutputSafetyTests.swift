@@ -32,6 +32,7 @@ import Testing
         Writer(option: "--save-logits") {
             ["train", "--truth", $0, "--logits", $1, "--loss", "dice", "--steps", "2", "--save-logits", $2]
         },
+        Writer(option: "--png") { ["render", "--truth", $0, "--logits", $1, "--png", $2] },
     ]
 
     static let oldBytes = Array("the lecturer's slide asset\n".utf8)
