@@ -55,9 +55,9 @@ void nc_uninstall_crash_guard(void) {
     nc_crash_guard_installed = 0;
 }
 
-// MARK: SIGINT / SIGTERM / SIGHUP
+// MARK: SIGINT / SIGTERM / SIGHUP / SIGQUIT
 
-static const int nc_exit_signals[] = { SIGINT, SIGTERM, SIGHUP };
+static const int nc_exit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 #define NC_EXIT_COUNT (sizeof nc_exit_signals / sizeof nc_exit_signals[0])
 static struct sigaction nc_exit_previous[NC_EXIT_COUNT];
 static int nc_exit_installed[NC_EXIT_COUNT];
@@ -91,7 +91,12 @@ void nc_install_exit_signals(void) {
         struct sigaction current;
         nc_exit_installed[i] = 0;
         if (sigaction(nc_exit_signals[i], NULL, &current) != 0) continue;
-        if ((current.sa_flags & SA_SIGINFO) || current.sa_handler != SIG_DFL) continue;
+        // SIGQUIT (Ctrl-\) is also taken from the Swift runtime's backtracer, which treats it as a crash and
+        // would print over the explorer's screen and wait for a key; an ignored SIGQUIT stays ignored.
+        int replaceable = nc_exit_signals[i] == SIGQUIT
+            ? !(!(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN)
+            : !(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_DFL;
+        if (!replaceable) continue;
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = nc_on_exit_signal;  // no SA_RESTART: interrupts get_wch

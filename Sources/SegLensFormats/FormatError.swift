@@ -49,11 +49,28 @@ public struct FormatError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The message with its position; control characters that came from a file (NUL, ESC, CR, …) are written as
+    /// `\u{1b}` escapes, so that a hostile file cannot hide text or drive the terminal through an error message.
     public var description: String {
-        switch position {
+        let text = switch position {
         case let .text(line, column): "\(path):\(line):\(column): \(message)"
         case let .byteOffset(offset): "\(path): byte \(offset): \(message)"
         case nil: "\(path): \(message)"
         }
+        return Self.escapingControls(text)
+    }
+
+    /// `text` with every control character as `\u{…}`.
+    static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                escaped += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 }

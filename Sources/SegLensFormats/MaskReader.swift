@@ -5,7 +5,11 @@ import Foundation
 public enum MaskReader {
     /// Reads and parses the file at `path`.
     public static func read(path: String) throws(FormatError) -> MaskDocument {
-        let bytes = try FileBytes.read(path)
+        try read(bytes: FileBytes.read(path), path: path)
+    }
+
+    /// Parses the bytes of a `.mask` file, which must be UTF-8; `path` is only used in error messages.
+    public static func read(bytes: [UInt8], path: String = "<memory>") throws(FormatError) -> MaskDocument {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw FormatError(path: path, position: .byteOffset(firstInvalidUTF8(bytes)), message: "the file is not UTF-8 text")
         }

@@ -9,6 +9,16 @@ struct NPYDataType: Equatable {
     let size: Int
     let bigEndian: Bool
 
+    /// numpy's name of the type: `float16`, `int32`, `bool`, …
+    var name: String {
+        switch kind {
+        case .boolean: "bool"
+        case .signed: "int\(size * 8)"
+        case .unsigned: "uint\(size * 8)"
+        case .float: "float\(size * 8)"
+        }
+    }
+
     /// The dtype of a `descr` string such as `<f8`, `|u1` or `>i2`, or `nil` when it is not supported.
     init?(descr: String) {
         let characters = Array(descr)

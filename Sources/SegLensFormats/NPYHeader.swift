@@ -16,7 +16,7 @@ struct NPYHeader {
             FormatError(path: path, position: offset.map { .byteOffset($0) }, message: message)
         }
         guard bytes.starts(with: Self.magic) else { throw fail(0, "not a .npy file (bad magic string)") }
-        guard bytes.count >= 10 else { throw fail(nil, "truncated .npy file: the header ends early") }
+        guard bytes.count >= 10 else { throw fail(bytes.count, "truncated .npy file: the header ends early") }
         let major = bytes[6], minor = bytes[7]
         let lengthBytes: Int
         switch (major, minor) {
@@ -25,10 +25,10 @@ struct NPYHeader {
         default: throw fail(6, "unsupported .npy version \(major).\(minor) (seglens reads 1.0, 2.0 and 3.0)")
         }
         let headerStart = 8 + lengthBytes
-        guard bytes.count >= headerStart else { throw fail(nil, "truncated .npy file: the header ends early") }
+        guard bytes.count >= headerStart else { throw fail(bytes.count, "truncated .npy file: the header ends early") }
         let headerLength = bytes[8..<headerStart].reversed().reduce(0) { $0 << 8 | Int($1) }
         guard bytes.count - headerStart >= headerLength else {
-            throw fail(nil, "truncated .npy file: the header declares \(headerLength) bytes but only \(bytes.count - headerStart) follow")
+            throw fail(bytes.count, "truncated .npy file: the header declares \(headerLength) bytes but only \(bytes.count - headerStart) follow")
         }
         let literal = try PythonLiteralParser.parse(
             Array(bytes[headerStart..<headerStart + headerLength]), base: headerStart, path: path)

@@ -35,6 +35,12 @@ public enum NPYReader {
         }
     }
 
+    /// numpy's name of the dtype of the `.npy` file held in `bytes` (`float16`, `int64`, `bool`, …), read from
+    /// its header alone.
+    public static func dtypeName(bytes: [UInt8], path: String = "<memory>", limits: ReadLimits = ReadLimits()) throws(FormatError) -> String {
+        try NPYHeader(bytes: bytes, path: path, limits: limits).dataType.name
+    }
+
     private static func decode(_ bytes: [UInt8], header: NPYHeader, path: String) throws(FormatError) -> NumpyArray.Storage {
         let type = header.dataType
         func load<T: FixedWidthInteger>(_: T.Type) -> [T] {

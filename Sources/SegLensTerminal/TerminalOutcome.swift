@@ -4,7 +4,7 @@ import SegLensUI
 public enum TerminalOutcome: Hashable, Sendable {
     /// The step function returned ``TerminalAction/quit``.
     case quit
-    /// SIGINT, SIGTERM or SIGHUP arrived. The terminal is restored once the
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived. The terminal is restored once the
     /// session closes; finish up, then call
     /// ``TerminalSession/dieBySignal(_:)`` so the parent sees the signal.
     case signal(Int32)

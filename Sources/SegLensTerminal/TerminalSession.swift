@@ -24,7 +24,7 @@ import Glibc
 /// - normal quit, thrown errors: ``close()`` (called by ``run(options:_:)``'s
 ///   `defer`, and by `deinit`);
 /// - `exit()` with the screen open: an `atexit` handler;
-/// - SIGINT (Ctrl-C), SIGTERM, SIGHUP: a handler records the signal and
+/// - SIGINT (Ctrl-C), SIGTERM, SIGHUP, SIGQUIT (Ctrl-\): a handler records the signal and
 ///   interrupts the blocking read; the run loop returns
 ///   ``TerminalOutcome/signal(_:)``. A second signal while the app is busy
 ///   restores the terminal and kills the process at once. Signals that were
@@ -135,7 +135,7 @@ public final class TerminalSession {
     /// The current size and capabilities.
     public var context: TerminalContext { TerminalContext(size: size, capabilities: capabilities) }
 
-    /// SIGINT, SIGTERM or SIGHUP received since the session opened, if any.
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT received since the session opened, if any.
     public var pendingSignal: Int32? {
         let signal = nc_pending_signal()
         return signal == 0 ? nil : signal

@@ -539,3 +539,27 @@ extension ExplorerModel {
         presenting = on
     }
 }
+
+extension ExplorerModel {
+    /// Shows `state` (from ``ExplorerState/parse(_:scenario:)`` for this scenario): loss, parameters,
+    /// prediction, edits, heatmap mode, zoom and the presentation view. Overlays and training are left as they are.
+    public mutating func restore(_ state: ExplorerState) {
+        lossIndex = losses.firstIndex(of: state.loss) ?? lossIndex
+        parameterIndex = state.parameterIndex
+        for loss in losses { parameters[loss] = state.parameters[loss] ?? parameters[loss] }
+        if state.prediction != predictionIndex, scenario.predictions.indices.contains(state.prediction) {
+            predictionIndex = state.prediction
+            resetTraining()
+        }
+        heatmapMode = state.heatmapMode
+        zoom = state.zoom
+        center = (state.centerRow, state.centerColumn)
+        presenting = state.presenting
+        let previous = edits
+        edits = state.edits
+        editHistory = []
+        applyEdits(restoringOnFailure: previous)
+        recomputeAll()
+        updateViews(rankingIsStale: true)
+    }
+}

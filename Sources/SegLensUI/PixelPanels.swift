@@ -5,6 +5,9 @@ import SegLensCore
 struct PixelPanels {
     let model: ExplorerModel
     let theme: Theme
+    /// When set, every panel is computed at one dot per pixel of the visible region and recorded here (the PNG
+    /// export), whatever the canvas.
+    var capture: PanelCapture? = nil
 
     func draw(into canvas: inout Canvas, rects: [Rect]) {
         drawTruth(into: &canvas, rect: rects[0])
@@ -218,6 +221,7 @@ struct PixelPanels {
     private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, titles: [String], loss: Loss) {
         canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
         let message = ["\(loss.name) is a region loss:", "it has no per-pixel loss.", "Press m for the next view."]
+        capture?.panels.append(PanelCapture.Panel(title: title, dots: [], message: Array(message.prefix(2))))
         for (offset, line) in message.enumerated() {
             canvas.put(line, row: rect.row + 2 + offset, column: rect.column + 2, maxWidth: rect.width - 4,
                        ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
@@ -256,6 +260,15 @@ struct PixelPanels {
             let cells = panelGrid(halfBlocks: false)
             if !cells.viewport.isDownsampled || grid.viewport.isDownsampled { (halfBlocks, grid) = (false, cells) }
         }
+        if capture != nil {
+            // One dot per pixel: an inside exactly as large as the visible region.
+            let visibleHeight = max(1, (image.height + (1 << model.zoom) - 1) >> model.zoom)
+            let visibleWidth = max(1, (image.width + (1 << model.zoom) - 1) >> model.zoom)
+            halfBlocks = false
+            grid = PanelGrid(
+                inner: Rect(row: 0, column: 0, width: 2 * visibleWidth, height: visibleHeight), imageHeight: image.height,
+                imageWidth: image.width, halfBlocks: false, zoom: model.zoom, center: model.center)
+        }
         let viewport = grid.viewport
         if viewport.isDownsampled, let block = viewport.rows.first?.count {
             // Say how many pixels a dot stands for, in the top edge: "1:14" is one dot for a 14×14 block.
@@ -275,6 +288,7 @@ struct PixelPanels {
                     capabilities: theme.capabilities),
                 compute: compute)
         } ?? compute()
+        capture?.panels.append(PanelCapture.Panel(title: title, dots: dots))
         for cellRow in 0..<grid.cellRows {
             for index in viewport.columns.indices {
                 let cell: Cell
@@ -321,6 +335,7 @@ struct PixelPanels {
 
     /// Legend items in the bottom edge of `rect`: a swatch and a name each.
     private func drawLegend(into canvas: inout Canvas, rect: Rect, items: [(Paint, String)]) {
+        capture?.setLegend(.items(items.map { PanelCapture.Item(paint: $0.0, name: $0.1) }))
         let row = rect.endRow - 1, end = rect.endColumn - 2
         var column = rect.column + 2
         for (paint, name) in items {
@@ -336,6 +351,7 @@ struct PixelPanels {
     ) {
         let row = rect.endRow - 1
         let steps = 8
+        capture?.setLegend(.ramp(low: low, high: high, paints: (0..<steps).map { paint(Double($0) / Double(steps - 1)) }))
         guard low.count + high.count + steps + 4 <= rect.width - 4 else { return }
         var column = canvas.put(" \(low) ", row: row, column: rect.column + 2, pen: theme.dim)
         for step in 0..<steps {

@@ -22,6 +22,9 @@ struct ExploreCommand: ParsableCommand {
         "Play a demo live: a script file or the script itself, in render --keys tokens plus <wait 1.5s> and <quit>. Any key pauses it.",
         valueName: "SCRIPT"))
     var keys: String?
+    @Option(help: ArgumentHelp(
+        "Start from a state line, as printed on quit: loss, parameters, prediction, edits, view, zoom.", valueName: "STATE"))
+    var state: String?
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).") var noMouse = false
 
     /// The training animation's frame interval: at most 30 frames per second (a bound for the bytes sent over SSH).
@@ -50,11 +53,39 @@ struct ExploreCommand: ParsableCommand {
         }
     }
 
+    /// `--state`'s line for `scenario`, with a usage error that points at the bad word.
+    static func state(_ text: String, scenario: Scenario) throws(CommandFailure) -> ExplorerState {
+        do {
+            return try ExplorerState.parse(text, scenario: scenario)
+        } catch {
+            throw CommandFailure(.usage, "--state: \(error)")
+        }
+    }
+
+    /// `seglens ARGUMENTS --state 'STATE'`: this run's arguments without --state, --keys and --present, shell-quoted.
+    static func commandLine(state: String, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+        var kept: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext { skipNext = false; continue }
+            if argument == "--state" || argument == "--keys" { skipNext = true; continue }
+            if argument.hasPrefix("--state=") || argument.hasPrefix("--keys=") || argument == "--present" { continue }
+            kept.append(argument)
+        }
+        func quoted(_ word: String) -> String {
+            let safe = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=,:+@%".contains($0)) }
+            return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        return (["seglens"] + kept.map(quoted) + ["--state", "'\(state)'"]).joined(separator: " ")
+    }
+
     func run() throws {
         try CommandFailure.run {
             HeapTuning.keepLargeBlocksInTheHeap()
-            var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
-            model.setPresenting(present)
+            let scenario = try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions)
+            var model = ExplorerModel(scenario: scenario)
+            if let state { model.restore(try Self.state(state, scenario: scenario)) }
+            if present { model.setPresenting(true) }
             var player = try keys.map { ScriptPlayer(steps: try Self.script($0)) }
             let outcome: TerminalOutcome
             let clock = ContinuousClock()
@@ -70,6 +101,14 @@ struct ExploreCommand: ParsableCommand {
                         if player!.state == .quit { return .quit }
                     }
                     guard model.update(keys, screen: context.size) else { return .quit }
+                    if model.exportRequested {
+                        let image = PNGExport.image(model, capabilities: context.capabilities)
+                        do {
+                            model.say("exported \(try PNGExportFile.writeNext(image, input: inputOptions.exportName))")
+                        } catch {
+                            model.say("export failed: \(error)")
+                        }
+                    }
                     if let status = player?.statusText { model.say([model.message, status].compactMap { $0 }.joined(separator: " · ")) }
                     // While training runs, every call (a key batch or a tick) trains one frame, then waits for keys
                     // at most what is left of the frame interval.
@@ -98,6 +137,8 @@ struct ExploreCommand: ParsableCommand {
                 throw CommandFailure(.terminal, error.description)
             }
             if case let .signal(signal) = outcome { TerminalSession.dieBySignal(signal) }
+            // The state line: the same command again, without the options the state replaces.
+            print(Self.commandLine(state: ExplorerState(model).text(scenario: scenario)))
         }
     }
 }

@@ -13,7 +13,8 @@ struct InfoCommand: ParsableCommand {
             value range is the minimum and maximum of its values as given (logits or probabilities). \
             --json prints one object: {"title", "note", "source", "mode", "height", "width", "classes", \
             "class_names", "ignore_index", "truth": {"counts", "ignored"}, "predictions": [{"name", "kind", \
-            "channels", "min", "max", "counts"}]}.
+            "channels", "min", "max", "counts"}]}. With --truth alone: the truth's size and pixels per label \
+            ({"source", "height", "width", "ignore_index", "ignored", "labels": [{"label", "count"}]}).
             """
     )
 
@@ -26,9 +27,40 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.run {
+            if let truth = try inputOptions.truthAlone() {
+                let source = inputOptions.truth ?? ""
+                print(json ? truthJSON(truth, source: source).text : truthText(truth, source: source))
+                return
+            }
             let inputs = try inputOptions.inputSet()
             print(json ? Self.json(inputs).text : Self.text(inputs))
         }
+    }
+
+    /// Pixels per label of a truth given alone, and the ignored ones under `--ignore-index`.
+    private func labelCounts(_ truth: LabelMap) -> (labels: [(label: Int32, count: Int)], ignored: Int) {
+        var counts: [Int32: Int] = [:]
+        for label in truth.labels { counts[label, default: 0] += 1 }
+        let ignored = inputOptions.ignoreIndex.map { counts.removeValue(forKey: $0) ?? 0 } ?? 0
+        return (counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, ignored)
+    }
+
+    private func truthText(_ truth: LabelMap, source: String) -> String {
+        let (labels, ignored) = labelCounts(truth)
+        let ignore = inputOptions.ignoreIndex.map { ", ignore index \($0): \(ignored) ignored" } ?? ""
+        return """
+            \(source): truth only, \(truth.height)×\(truth.width), \(labels.count) distinct labels\(ignore)
+            labels: \(labels.map { "\($0.label) \($0.count)" }.joined(separator: ", "))
+            """
+    }
+
+    private func truthJSON(_ truth: LabelMap, source: String) -> JSONValue {
+        let (labels, ignored) = labelCounts(truth)
+        return .object([
+            ("source", .string(source)), ("height", .integer(truth.height)), ("width", .integer(truth.width)),
+            ("ignore_index", inputOptions.ignoreIndex.map { .integer(Int($0)) } ?? .null), ("ignored", .integer(ignored)),
+            ("labels", .array(labels.map { .object([("label", .integer(Int($0.label))), ("count", .integer($0.count))]) })),
+        ])
     }
 
     /// Pixels per class of the truth (kept pixels) and of each prediction's thresholded or argmax class.

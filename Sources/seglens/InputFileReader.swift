@@ -11,12 +11,34 @@ struct InputFileReader {
     /// A prediction as read: the array shape as given and the values in `C×H×W` order (`C = 1` for binary).
     typealias Prediction = (shape: [Int], classes: Int, height: Int, width: Int, values: [Double])
 
-    /// The labels of an NPY array, a PGM or a PNG (gray: values, 0/max read as 0/1; palette: indices, or
-    /// classes by `palette`; RGB: classes by `palette`).
-    func truth(path: String) throws(CommandFailure) -> LabelMap {
-        let bytes = try CommandFailure.formats { () throws(FormatError) in try FileBytes.read(path) }
-        switch try InputFileFormat(of: bytes, path: path) {
-        case .npy:
+    /// The bytes of a file and its format; `a.npz:name` gives the `.npy` bytes of that array of the archive (an
+    /// archive with one array needs no name). `name` is the path to put in messages.
+    private func contents(of spec: String) throws(CommandFailure) -> (name: String, format: InputFileFormat, bytes: [UInt8]) {
+        let input = InputPath(spec)
+        let bytes = try CommandFailure.formats { () throws(FormatError) in try FileBytes.read(input.file) }
+        let format = try InputFileFormat(of: bytes, path: input.file)
+        guard format == .npz else {
+            if let array = input.array {
+                throw CommandFailure(
+                    .usage, "\(input.file): a \(format.rawValue) file holds no named arrays; ':\(array)' picks an array of an .npz archive")
+            }
+            return (input.file, format, bytes)
+        }
+        let member = try CommandFailure.formats { () throws(FormatError) in
+            try NPZReader.npyMember(bytes: bytes, path: input.file, name: input.array, limits: limits)
+        }
+        guard try InputFileFormat(of: member.bytes, path: member.path) == .npy else {
+            throw CommandFailure(.badData, "\(member.path): the archive member is not an .npy array")
+        }
+        return (member.path, .npy, member.bytes)
+    }
+
+    /// The labels of an NPY array (also one of an `.npz` archive), a PGM or a PNG (gray: values, 0/max read as
+    /// 0/1; palette: indices, or classes by `palette`; RGB: classes by `palette`).
+    func truth(path spec: String) throws(CommandFailure) -> LabelMap {
+        let (path, format, bytes) = try contents(of: spec)
+        switch format {
+        case .npy, .npz:
             return try CommandFailure.formats { () throws(FormatError) in
                 try NPYReader.read(bytes: bytes, path: path, limits: limits).labelMap(path: path)
             }
@@ -44,13 +66,20 @@ struct InputFileReader {
         }
     }
 
-    /// A prediction: logits from an NPY array; probabilities from an NPY array, or a grayscale PNG or PGM
-    /// (value / maximum value, binary only).
-    func prediction(path: String, kind: PredictionKind) throws(CommandFailure) -> Prediction {
-        let bytes = try CommandFailure.formats { () throws(FormatError) in try FileBytes.read(path) }
+    /// A prediction: logits from an NPY array (also one of an `.npz` archive); probabilities from an NPY array,
+    /// or a grayscale PNG or PGM (value / maximum value, binary only). A float16 array is refused: its 11-bit
+    /// mantissa changes loss values and gradients in the third digit.
+    func prediction(path spec: String, kind: PredictionKind) throws(CommandFailure) -> Prediction {
+        let (path, format, bytes) = try contents(of: spec)
         let image: GrayImage
-        switch (try InputFileFormat(of: bytes, path: path), kind) {
-        case (.npy, _):
+        switch (format, kind) {
+        case (.npy, _), (.npz, _):
+            let dtype = try CommandFailure.formats { () throws(FormatError) in try NPYReader.dtypeName(bytes: bytes, path: path) }
+            if dtype == "float16" {
+                throw CommandFailure(
+                    .badData,
+                    "\(path): float16 \(kind.rawValue) are refused (3 significant digits change the losses); save them as float32: x.astype(np.float32)")
+            }
             return try CommandFailure.formats { () throws(FormatError) in
                 let array = try NPYReader.read(bytes: bytes, path: path, limits: limits)
                 let shaped = try array.prediction(path: path)

@@ -34,7 +34,7 @@ struct InputOptions: ParsableArguments {
     var prediction: String?
 
     /// Every input file named on the command line, which no output may replace.
-    var paths: [String] { [file, truth, logits, probs].compactMap { $0 } }
+    var paths: [String] { [file].compactMap { $0 } + [truth, logits, probs].compactMap { $0.map { InputPath($0).file } } }
 
     func validate() throws {
         if logits != nil && probs != nil { throw ValidationError("give --logits or --probs, not both") }
@@ -47,7 +47,7 @@ struct InputOptions: ParsableArguments {
                 throw ValidationError("--ignore-index and --palette apply to --truth; a .mask FILE marks its own ignored pixels")
             }
         } else {
-            if (truth == nil) != (logits == nil && probs == nil) {
+            if truth == nil && (logits != nil || probs != nil) {
                 throw ValidationError("give --truth and one of --logits/--probs (or a .mask FILE)")
             }
             if prediction != nil { throw ValidationError("--prediction picks a prediction of a .mask FILE") }
@@ -66,6 +66,7 @@ struct InputOptions: ParsableArguments {
             return try InputSet(document: document, source: file)
         }
         guard let truthPath = truth, let predictionPath = logits ?? probs else {
+            if truth != nil { throw CommandFailure(.usage, "give one of --logits/--probs with --truth") }
             guard sampleWhenEmpty else {
                 throw CommandFailure(.usage, "give a .mask FILE, or --truth and one of --logits/--probs")
             }
@@ -78,6 +79,9 @@ struct InputOptions: ParsableArguments {
         let reader = InputFileReader(limits: ReadLimits(maxPixels: maxPixels), palette: palette)
         let labels = try reader.truth(path: truthPath)
         let shaped = try reader.prediction(path: predictionPath, kind: kind)
+        if let hint = Self.channelsLastHint(shape: shaped.shape, height: labels.height, width: labels.width) {
+            throw CommandFailure(.badData, "\(predictionPath): \(hint)")
+        }
         guard labels.height == shaped.height, labels.width == shaped.width else {
             throw CommandFailure(
                 .badData,
@@ -103,6 +107,31 @@ struct InputOptions: ParsableArguments {
         let prediction = InputPrediction(
             name: InputSet.fileName(predictionPath), kind: kind, shape: shaped.shape, values: shaped.values, input: input)
         return InputSet(truthPath: truthPath, predictionPath: predictionPath, prediction: prediction)
+    }
+
+    /// The truth alone (`info --truth X`): nil when the command line names a prediction or a `.mask` FILE.
+    func truthAlone() throws(CommandFailure) -> LabelMap? {
+        guard file == nil, logits == nil, probs == nil, let truth else { return nil }
+        return try InputFileReader(limits: ReadLimits(maxPixels: maxPixels), palette: palette).truth(path: truth)
+    }
+
+    /// What to say about a prediction of `shape` that is channels-last (numpy's `(H, W, C)` or `(1, H, W, C)`, as
+    /// images and TensorFlow keep them) for a truth of `height`×`width`: the shape expected and the transpose that
+    /// gives it. nil when the shape is channels-first or does not match the truth either way.
+    static func channelsLastHint(shape: [Int], height: Int, width: Int) -> String? {
+        let (permutation, expected): (String, [Int])
+        switch shape.count {
+        case 3 where shape[0] == height && shape[1] == width && !(shape[1] == height && shape[2] == width):
+            (permutation, expected) = ("(2, 0, 1)", [shape[2], height, width])
+        case 4 where shape[0] == 1 && shape[1] == height && shape[2] == width && !(shape[2] == height && shape[3] == width):
+            (permutation, expected) = ("(0, 3, 1, 2)", [1, shape[3], height, width])
+        default:
+            return nil
+        }
+        func text(_ dims: [Int]) -> String { "(" + dims.map(String.init).joined(separator: ", ") + ")" }
+        let layout = shape.count == 3 ? "(H, W, C)" : "(1, H, W, C)", wanted = shape.count == 3 ? "(C, H, W)" : "(1, C, H, W)"
+        return "shape \(text(shape)) is channels-last \(layout) for the \(height)×\(width) truth; seglens expects "
+            + "channels first, \(wanted) = \(text(expected)): save np.transpose(x, \(permutation)) instead"
     }
 
     /// The one prediction to evaluate (`--prediction`, else the first) with the truth.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SegLensFormats
 import SegLensUI
 
 /// `seglens render`: the frame the explorer would show after some keys, as text.
@@ -26,6 +27,15 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colours: none (plain text), 16 or 256.", valueName: "none|16|256"))
     var color = ColorChoice.none
     @Flag(help: "ASCII glyphs only.") var ascii = false
+    @Option(help: ArgumentHelp(
+        "Write the panels as a PNG instead of printing the screen: each mask pixel an N×N square, the theme's colours, a legend.",
+        valueName: "OUT.png"))
+    var png: String?
+    @Option(name: .customLong("png-scale"), help: ArgumentHelp("Image pixels per mask pixel for --png (default: about 240 pixels per panel).", valueName: "N"))
+    var pngScale: Int?
+    @Flag(help: "Let --png replace an existing file.") var force = false
+    @Option(help: ArgumentHelp("Draw this state line (as the explorer prints on quit) before the keys.", valueName: "STATE"))
+    var state: String?
     @Flag(help: "The presentation view: only the grids, the heatmap and the selected loss, in large cells (f).")
     var present = false
 
@@ -56,10 +66,23 @@ struct RenderCommand: ParsableCommand {
             let pressed = steps.prefix { $0 != .quit }.compactMap { step -> Key? in
                 if case let .key(key) = step { return key } else { return nil }
             }
-            var model = ExplorerModel(scenario: try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions))
-            model.setPresenting(present)
+            let scenario = try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions)
+            var model = ExplorerModel(scenario: scenario)
+            if let state { model.restore(try ExploreCommand.state(state, scenario: scenario)) }
+            if present { model.setPresenting(true) }
             _ = model.update(pressed)
             let capabilities = Capabilities(colorDepth: color.depth, unicode: !ascii)
+            if let png {
+                if let pngScale, !(1...64).contains(pngScale) { throw CommandFailure(.usage, "--png-scale takes 1…64") }
+                let image = PNGExport.image(model, capabilities: capabilities, pixelSize: pngScale)
+                do {
+                    try PNGExportFile.write(image, to: png, force: force)
+                } catch let error as FormatError {
+                    throw CommandFailure(error)
+                }
+                print("\(png): \(image.width)×\(image.height) pixels, \(image.pixelSize)×\(image.pixelSize) per mask pixel")
+                return
+            }
             let canvas = ExplorerView.render(model, size: size, capabilities: capabilities)
             // One line per canvas row, each already ending in a newline: exactly `size.rows` lines.
             print(ANSIRenderer.render(canvas, capabilities: capabilities), terminator: "")

@@ -7,7 +7,7 @@ struct SegLens: ParsableCommand {
         abstract: "See segmentation losses: values, per-pixel weights and gradients.",
         subcommands: [
             ExploreCommand.self, EvalCommand.self, RenderCommand.self, SweepCommand.self, TrainCommand.self,
-            InfoCommand.self, ConvertCommand.self, BenchCommand.self,
+            InfoCommand.self, ConvertCommand.self, BenchCommand.self, SoakCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )

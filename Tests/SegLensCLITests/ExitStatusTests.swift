@@ -33,7 +33,7 @@ import SegLensFormats
 
     @Test func aFileOfNoKnownFormatIs65() throws {
         let text = try directory.file("labels.npy", text: "0 1 1\n1 0 0\n")
-        try expectFailure(["eval", "--truth", text, "--logits", logits], status: 65, messages: [text, "not an NPY, PNG or PGM"])
+        try expectFailure(["eval", "--truth", text, "--logits", logits], status: 65, messages: [text, "byte 0: not an NPY, NPZ, PNG or PGM file"])
     }
 
     @Test func truncatedNPYIs65() throws {

@@ -53,6 +53,24 @@ enum SegLensProcess {
             executable: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", script, try built().path] + arguments, in: nil)
     }
 
+    /// Runs `seglens arguments…` in `directory` under GNU time: the result, the child's peak resident memory in KB
+    /// and its CPU time (user + system) in seconds, which a loaded machine does not inflate as it does wall time.
+    static func run(
+        _ arguments: [String], measuringIn directory: URL
+    ) throws -> (result: CommandResult, peakKB: Int?, cpuSeconds: Double?) {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("seglens-time-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let result = try run(
+            executable: URL(fileURLWithPath: "/usr/bin/time"),
+            arguments: ["-f", "%M %U %S", "-o", report.path, try built().path] + arguments, in: directory)
+        let text = (try? String(contentsOf: report, encoding: .utf8)) ?? ""
+        let fields = text.split(separator: "\n").last?.split(separator: " ").map(String.init) ?? []
+        guard fields.count == 3, let peak = Int(fields[0]), let user = Double(fields[1]), let system = Double(fields[2]) else {
+            return (result, nil, nil)
+        }
+        return (result, peak, user + system)
+    }
+
     private static func built() throws -> URL {
         try #require(
             executable, "the seglens binary was not found next to the test bundle (\(Bundle.main.bundleURL.path)); run `swift build` first")

@@ -180,7 +180,7 @@ import Testing
         let path = NSTemporaryDirectory()
         let failure = try? #require(throws: FormatError.self) { try MaskReader.read(path: path) }
         #expect(failure?.kind == .cannotOpen)
-        #expect(failure?.description.hasPrefix("\(path): cannot open the file") == true)
+        #expect(failure?.description == "\(path): cannot read a directory: give a regular file")
     }
 
     @Test func invalidUTF8IsReportedAtItsByte() throws {

@@ -87,8 +87,9 @@ void nc_restore_terminal(void);
 void nc_install_crash_guard(void);
 void nc_uninstall_crash_guard(void);
 
-/// Catches SIGINT, SIGTERM and SIGHUP, but only those whose disposition is
-/// still SIG_DFL (so `nohup` and ignored signals are respected). Install it
+/// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT, but only those whose disposition is
+/// still SIG_DFL (so `nohup` and ignored signals are respected); SIGQUIT also
+/// when the Swift runtime's backtracer holds it (it would treat Ctrl-\ as a crash). Install it
 /// before newterm(), so ncurses does not install its own SIGINT/SIGTERM
 /// handlers (which call endwin and _exit(1)).
 ///
@@ -99,7 +100,7 @@ void nc_uninstall_crash_guard(void);
 void nc_install_exit_signals(void);
 /// Restores the dispositions saved by nc_install_exit_signals.
 void nc_uninstall_exit_signals(void);
-/// The first recorded SIGINT/SIGTERM/SIGHUP, or 0.
+/// The first recorded SIGINT/SIGTERM/SIGHUP/SIGQUIT, or 0.
 int nc_pending_signal(void);
 
 /// Restores the terminal, sets `sig` to SIG_DFL, unblocks and raises it, so
