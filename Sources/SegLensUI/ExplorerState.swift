@@ -155,6 +155,8 @@ public struct ExplorerState: Hashable, Sendable {
                 case .gamma: values.gamma = try number(0...100)
                 case .beta: values.beta = try number(loss == .weightedBCE ? 0...1e6 : 0...1)
                 case .smooth: values.smooth = try number(0...1e6)
+                case .w0: values.w0 = try number(loss.range(of: .w0))
+                case .sigma: values.sigma = try number(loss.range(of: .sigma))
                 }
                 state.parameters[loss] = values
             }

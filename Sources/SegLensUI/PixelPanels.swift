@@ -221,7 +221,7 @@ struct PixelPanels {
     private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, titles: [String], loss: Loss) {
         canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
         let message = ["\(loss.name) is a region loss:", "it has no per-pixel loss.", "Press m for the next view."]
-        capture?.panels.append(PanelCapture.Panel(title: title, dots: [], message: Array(message.prefix(2))))
+        capture?.panels.append(PanelCapture.Panel(title: titles[0], dots: [], message: Array(message.prefix(2))))
         for (offset, line) in message.enumerated() {
             canvas.put(line, row: rect.row + 2 + offset, column: rect.column + 2, maxWidth: rect.width - 4,
                        ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
@@ -288,7 +288,7 @@ struct PixelPanels {
                     capabilities: theme.capabilities),
                 compute: compute)
         } ?? compute()
-        capture?.panels.append(PanelCapture.Panel(title: title, dots: dots))
+        capture?.panels.append(PanelCapture.Panel(title: titles[0], dots: dots))
         for cellRow in 0..<grid.cellRows {
             for index in viewport.columns.indices {
                 let cell: Cell

@@ -2,13 +2,16 @@ import SegLensCore
 import Testing
 
 /// Numbers stay defined: every loss of both modes, every parameter at the edges of its range and past them
-/// (α, β ∈ {0, 1}, γ ∈ {0, 0.01, 50}, smooth = 0), on random inputs from fixed seeds, with empty and full truths and
+/// (α, β ∈ {0, 1}, γ ∈ {0, 0.01, 50}, smooth = 0, w0 ∈ {0, 100}, σ ∈ {0.5, 100}), on random inputs from fixed seeds, with empty and full truths and
 /// confident logits: the value, the gradient, the per-pixel maps are finite numbers — never NaN or ±∞.
 @Suite struct ParameterEdgeTests {
     static let alphas: [Double?] = [nil, 0, 1]
     static let betas: [Double] = [0, 1]
     static let gammas: [Double] = [0, 0.01, 50]
     static let smooths: [Double] = [0, 1e-5]
+    /// border-bce: no border term, the tallest one; the narrowest and the widest σ (pixels).
+    static let w0s: [Double] = [0, 100]
+    static let sigmas: [Double] = [0.5, 100]
 
     /// Every combination of the edge values, for the parameters `loss` reads (the others at their defaults).
     static func edges(of loss: Loss) -> [LossParameters] {
@@ -18,7 +21,12 @@ import Testing
             for beta in reads.contains(.beta) ? (loss == .weightedBCE ? [1e-3, 1e3] : betas) : [loss.defaultParameters.beta] {
                 for gamma in reads.contains(.gamma) ? gammas : [loss.defaultParameters.gamma] {
                     for smooth in reads.contains(.smooth) ? smooths : [loss.defaultParameters.smooth] {
-                        result.append(LossParameters(alpha: alpha, gamma: gamma, beta: beta, smooth: smooth))
+                        for w0 in reads.contains(.w0) ? w0s : [loss.defaultParameters.w0] {
+                            for sigma in reads.contains(.sigma) ? sigmas : [loss.defaultParameters.sigma] {
+                                result.append(LossParameters(
+                                    alpha: alpha, gamma: gamma, beta: beta, smooth: smooth, w0: w0, sigma: sigma))
+                            }
+                        }
                     }
                 }
             }
@@ -54,6 +62,8 @@ import Testing
                 case .beta: parameters.beta = value
                 case .gamma: parameters.gamma = value
                 case .smooth: parameters.smooth = Bool.random(using: &random) ? 0 : value
+                case .w0: parameters.w0 = value
+                case .sigma: parameters.sigma = value
                 }
             }
             return parameters

@@ -28,7 +28,7 @@ source Tests/e2e/check_lib.sh
 work=$TL_DIR/work
 mkdir -p "$work"
 tl_start 80 24 "cd '$work' && exec '$BIN' '$SAMPLE' --present --no-mouse --keys '$SCRIPT'" || exit 1
-if tl_wait_for "any key pauses" 10 && ! tl_capture | grep -q "metrics at"; then
+if tl_wait_for "any key pauses" 10 && ! tl_capture | grep -q " prec "; then
   pass "--present --keys: the demo plays in the presentation view (no table, no metrics) and says a key pauses it"
 else
   fail "the demo starts in the presentation view" "$(pane_dump)"
@@ -37,7 +37,7 @@ if tl_wait_for "γ=1 " 15; then pass "the script raises γ to 1 (four steps of 0
 if tl_wait_for "errors · focal" 10; then pass "m m shows the errors view"; else fail "m m shows errors" "$(pane_dump)"; fi
 if tl_wait_for "· dice" 10; then pass "Tab shows dice"; else fail "Tab shows dice" "$(pane_dump)"; fi
 if tl_wait_for "exported seglens-small-object-1.png" 10; then pass "x says the export's path"; else fail "x says the path" "$(pane_dump)"; fi
-if tl_wait_for "metrics at" 10; then pass "f leaves the presentation view"; else fail "f leaves the presentation view" "$(pane_dump)"; fi
+if tl_wait_for " prec " 10; then pass "f leaves the presentation view"; else fail "f leaves the presentation view" "$(pane_dump)"; fi
 status=$(exit_status 15)
 check "q at the end of the script quits with status 0 (got $status)" test "$status" = 0
 check "the terminal modes are restored" tl_stty_same
