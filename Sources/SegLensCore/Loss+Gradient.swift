@@ -4,7 +4,8 @@ extension Loss {
     /// none of the per-pixel maps of ``evaluate(_:parameters:)``.
     ///
     /// Equal to ``evaluate(_:parameters:)``'s value and gradient within rounding. The binary pixel-wise and region
-    /// losses run a fused kernel from the logits (``BinaryGradientKernel``); the others evaluate and copy.
+    /// losses run a fused kernel from the logits (``BinaryGradientKernel``), the Lovász hinge its sort without
+    /// preparing the input; the others evaluate and copy.
     public func valueAndGradient(
         _ input: LossInput, parameters: LossParameters? = nil, into gradient: inout [Double]
     ) -> Double {
@@ -21,6 +22,8 @@ extension Loss {
         case .dice, .diceSquared, .iou, .tversky, .focalTversky:
             let loss = regionLoss(parameters)
             return gradient.withUnsafeMutableBufferPointer { BinaryGradientKernel.region(input, loss: loss, into: $0) }
+        case .lovaszHinge:
+            return gradient.withUnsafeMutableBufferPointer { LovaszLoss.hinge(input, into: $0) }
         default:
             let result = evaluate(input, parameters: parameters)
             gradient.withUnsafeMutableBufferPointer { target in

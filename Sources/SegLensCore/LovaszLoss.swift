@@ -37,18 +37,26 @@ enum LovaszLoss {
     static func hinge(
         _ prepared: PreparedInput, keepsGradient: Bool
     ) -> (value: Double, gradient: [Double], magnitude: [Double], weight: [Double]) {
-        let input = prepared.input
+        let plane = prepared.input.pixelCount
+        var gradient = [Double](unsafeUninitializedCapacity: plane) { _, initialized in initialized = plane }
+        let value = gradient.withUnsafeMutableBufferPointer { hinge(prepared.input, into: $0) }
+        let maps = BinaryPixelMaps.fill(prepared, keepsGradient: keepsGradient) { gradient[$0] }
+        return (value, maps.gradient, maps.magnitude, maps.weight)
+    }
+
+    /// The hinge's value, and `∂L/∂z` (`H×W`, 0 at ignored pixels) written into `gradient`: straight from the
+    /// logits, without the probabilities or maps of a prepared input.
+    static func hinge(_ input: LossInput, into gradient: UnsafeMutableBufferPointer<Double>) -> Double {
         let labels = input.truth.labels, logits = input.logits.values
         let kept = input.keptPixels
         let foreground = kept.map { labels[$0] == 1 }
         let errors = kept.indices.map { 1 - logits[kept[$0]] * (foreground[$0] ? 1 : -1) }
         let (value, slope) = jaccardExtension(errors: errors, foreground: foreground)
-        var gradient = [Double](repeating: 0, count: input.pixelCount)
+        if input.ignoredCount > 0 { gradient.initialize(repeating: 0) }
         for (k, pixel) in kept.enumerated() {
             gradient[pixel] = foreground[k] ? -slope[k] : slope[k]
         }
-        let maps = BinaryPixelMaps.fill(prepared, keepsGradient: keepsGradient) { gradient[$0] }
-        return (value, maps.gradient, maps.magnitude, maps.weight)
+        return value
     }
 
     /// Lovász-softmax: for each class c present among the kept labels, `e_i = |1[y_i = c] − p_c,i|`;
