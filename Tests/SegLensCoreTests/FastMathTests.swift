@@ -32,7 +32,7 @@ import Testing
         // Subnormal results keep their value to the precision they have.
         for x in stride(from: -745.0, through: -708, by: 0.37) {
             let result = FastMath.exp(FastMath.Lanes(repeating: x))[0]
-            #expect(abs(result - Foundation.exp(x)) <= 1e-13 * Foundation.exp(x) + 1e-323, "exp(\(x))")
+            #expect(abs(result - Foundation.exp(x)) <= 1e-13 * Foundation.exp(x) + 2 * Double.leastNonzeroMagnitude, "exp(\(x))")
         }
         #expect(FastMath.exp(FastMath.Lanes(-746, -1100, -5000, 0)) == FastMath.Lanes(0, 0, 0, 1))
     }
