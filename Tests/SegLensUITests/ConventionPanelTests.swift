@@ -4,21 +4,7 @@ import SegLensUI
 
 /// The `c` panel: each library's value of the selected loss, live with the parameters, as text snapshots at
 /// 80×24 and 160×48 (UTF-8 and ASCII), and its behaviour (toggle, Esc, live rows, the values it shows).
-@Suite struct ConventionPanelTests {
-    static let small = TerminalSize(rows: 24, columns: 80)
-    static let large = TerminalSize(rows: 48, columns: 160)
-    static let monochrome = Capabilities(colorDepth: .none, unicode: true)
-
-    func model(_ scenario: Scenario, keys: String) -> ExplorerModel {
-        var model = ExplorerModel(scenario: scenario)
-        _ = model.update(try! Key.parseTokens(keys))
-        return model
-    }
-
-    func screen(_ scenario: Scenario, keys: String, size: TerminalSize, capabilities: Capabilities = monochrome) -> String {
-        ExplorerView.render(model(scenario, keys: keys), size: size, capabilities: capabilities).text
-    }
-
+@Suite struct ConventionPanelTests: PanelScreens {
     @Test func snapshots() {
         // The binary fixture has a void pixel: libraries without an ignore option show "-" and say why.
         assertSnapshot(screen(ExplorerFixtures.binary, keys: "c", size: Self.small), named: "conventions-focal-80x24")

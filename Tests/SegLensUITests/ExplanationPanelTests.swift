@@ -4,21 +4,7 @@ import SegLensCore
 
 /// The `w` panel: the selected loss's formula with the current values, each parameter's meaning, and what the
 /// heatmap shows; text snapshots at 80×24 and 160×48 (UTF-8 and ASCII), and the properties of its one table.
-@Suite struct ExplanationPanelTests {
-    static let small = TerminalSize(rows: 24, columns: 80)
-    static let large = TerminalSize(rows: 48, columns: 160)
-    static let monochrome = Capabilities(colorDepth: .none, unicode: true)
-
-    func model(_ scenario: Scenario, keys: String) -> ExplorerModel {
-        var model = ExplorerModel(scenario: scenario)
-        _ = model.update(try! Key.parseTokens(keys))
-        return model
-    }
-
-    func screen(_ scenario: Scenario, keys: String, size: TerminalSize, capabilities: Capabilities = monochrome) -> String {
-        ExplorerView.render(model(scenario, keys: keys), size: size, capabilities: capabilities).text
-    }
-
+@Suite struct ExplanationPanelTests: PanelScreens {
     @Test func snapshots() {
         assertSnapshot(screen(ExplorerFixtures.binary, keys: "w", size: Self.small), named: "explain-focal-80x24")
         assertSnapshot(screen(ExplorerFixtures.binary, keys: "w", size: Self.large), named: "explain-focal-160x48")
