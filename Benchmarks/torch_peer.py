@@ -6,7 +6,9 @@ Optional, not part of CI. Needs numpy; the timings need torch (without it, only 
     seglens bench --size 1024 --save-inputs /tmp/b --json > /tmp/b/seglens.json
     python3 Benchmarks/torch_peer.py /tmp/b --seglens /tmp/b/seglens.json
 
-prints one row per loss: the PyTorch median, seglens's warm median from its JSON and their ratio (torch / seglens).
+prints one row per loss and precision: the PyTorch median in float64 and in float32 (PyTorch's usual training
+precision), seglens's warm median from its JSON in the same precision (`warm_ms` in Doubles; `warm_float_ms`, the
+Float kernel, where the loss has one, else `warm_ms`) and their ratio (torch / seglens).
 The losses follow seglens's conventions (docs/losses.md) with their default parameters, written here from their
 formulas: mean over pixels, region losses over the whole image with smoothing 1e-5, Lovász per image.
 """
@@ -131,9 +133,11 @@ def multiclass_losses(torch):
     }
 
 
-def time_torch(torch, loss, logits, truth, repeats):
-    """Median ms of value + backward, the gradient buffer reused (PyTorch's caching allocator)."""
-    z = torch.tensor(logits, requires_grad=True)
+def time_torch(torch, loss, logits, truth, repeats, dtype):
+    """Median ms of value + backward in `dtype`, the gradient buffer reused (PyTorch's caching allocator)."""
+    z = torch.tensor(logits, dtype=dtype, requires_grad=True)
+    if truth.is_floating_point():
+        truth = truth.to(dtype)
     times = []
     for run in range(repeats + 1):
         start = time.perf_counter()
@@ -158,7 +162,9 @@ def main():
     seglens = {}
     if arguments.seglens:
         with open(arguments.seglens) as file:
-            seglens = {row["loss"]: row["warm_ms"] for row in json.load(file)["results"]}
+            for row in json.load(file)["results"]:
+                seglens[row["loss"], "float64"] = row["warm_ms"]
+                seglens[row["loss"], "float32"] = row.get("warm_float_ms") or row["warm_ms"]
     try:
         import torch
     except ImportError:
@@ -172,12 +178,13 @@ def main():
         losses, z, y = multiclass_losses(torch), logits, torch.tensor(truth, dtype=torch.int64)
     print(f"torch {torch.__version__}, {arguments.threads} threads, {truth.shape[0]}×{truth.shape[1]}, "
           f"{'binary' if classes == 1 else f'{classes} classes'}: median of {arguments.repeat} runs, value + backward")
-    print(f"{'loss':<16}{'torch ms':>10}{'seglens ms':>12}{'torch/seglens':>15}")
+    print(f"{'loss':<16}{'dtype':<9}{'torch ms':>10}{'seglens ms':>12}{'torch/seglens':>15}")
     for name, loss in losses.items():
-        median, _ = time_torch(torch, loss, z, y, arguments.repeat)
-        ours = seglens.get(name)
-        ratio = f"{median / ours:15.2f}" if ours else f"{'':>15}"
-        print(f"{name:<16}{median:10.3f}{(ours or float('nan')):12.3f}{ratio}")
+        for dtype in ("float64", "float32"):
+            median, _ = time_torch(torch, loss, z, y, arguments.repeat, getattr(torch, dtype))
+            ours = seglens.get((name, dtype))
+            ratio = f"{median / ours:15.2f}" if ours else f"{'':>15}"
+            print(f"{name:<16}{dtype:<9}{median:10.3f}{(ours or float('nan')):12.3f}{ratio}")
     return 0
 
 
