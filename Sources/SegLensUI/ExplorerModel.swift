@@ -41,6 +41,8 @@ public struct ExplorerModel: Sendable {
     public private(set) var showsEditSelector = false
     /// A one-update note for the status line, e.g. why a key did nothing.
     public private(set) var message: String?
+    /// The number of the preset last applied (a digit key); see ``activePreset``.
+    public private(set) var presetNumber: Int?
 
     /// State A of a comparison (`P`); `nil` when nothing is pinned.
     public private(set) var pin: PinnedState?
@@ -297,12 +299,37 @@ public struct ExplorerModel: Sendable {
             } else {
                 showsRanking.toggle()
             }
+        case let .applyPreset(number):
+            guard let preset = scenario.preset(number) else {
+                let numbers = scenario.presets.map { String($0.number) }.joined(separator: " ")
+                message = "no preset \(number)" + (numbers.isEmpty ? "" : " (presets: \(numbers))")
+                return true
+            }
+            applyPreset(preset)
+            batch.dirtyLosses.insert(preset.loss)
         case .toggleTraining, .trainFrame, .slowerLearning, .fasterLearning, .fewerStepsPerFrame, .moreStepsPerFrame,
              .toggleOptimizer, .resetTraining, .toggleRace, .toggleRaceLoss:
             settle(&batch)
             if applyTraining(action) { batch.predictionChanged = true }
         }
         return true
+    }
+
+    /// Selects the preset's loss, sets its parameters to the starting values with the preset's over them, and
+    /// selects the first parameter it sets.
+    private mutating func applyPreset(_ preset: Preset) {
+        guard let index = losses.firstIndex(of: preset.loss) else { return }
+        lossIndex = index
+        parameters[preset.loss] = preset.applied(to: ExplorerModel.startingParameters(scenario)[preset.loss] ?? preset.loss.defaultParameters)
+        parameterIndex = preset.settings.first.flatMap { preset.loss.parameters.firstIndex(of: $0) } ?? 0
+        presetNumber = preset.number
+    }
+
+    /// The preset last applied while the screen still shows it: its loss selected with its values.
+    public var activePreset: Preset? {
+        guard let number = presetNumber, let preset = scenario.preset(number), preset.loss == selectedLoss else { return nil }
+        let start = ExplorerModel.startingParameters(scenario)[preset.loss] ?? preset.loss.defaultParameters
+        return parameters[preset.loss] == preset.applied(to: start) ? preset : nil
     }
 
     private mutating func selectLoss(_ index: Int) {
@@ -544,6 +571,7 @@ extension ExplorerModel {
     /// Shows `state` (from ``ExplorerState/parse(_:scenario:)`` for this scenario): loss, parameters,
     /// prediction, edits, heatmap mode, zoom and the presentation view. Overlays and training are left as they are.
     public mutating func restore(_ state: ExplorerState) {
+        presetNumber = state.preset
         lossIndex = losses.firstIndex(of: state.loss) ?? lossIndex
         parameterIndex = state.parameterIndex
         for loss in losses { parameters[loss] = state.parameters[loss] ?? parameters[loss] }

@@ -14,11 +14,11 @@ public enum ExplorerView {
         } else if let race = model.race {
             RaceView.draw(model, race: race, into: &canvas, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
-            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage, presets: model.scenario.presets) }
         } else if model.presenting {
             PresentView.draw(model, into: &canvas, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
-            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage, presets: model.scenario.presets) }
         } else {
             let layout = Layout(model: model, size: size)
             drawHeader(model, into: &canvas, theme: theme)
@@ -31,7 +31,7 @@ public enum ExplorerView {
             if model.showsRanking { RankingOverlay.draw(into: &canvas, model: model, theme: theme) }
             if model.showsConventions { ConventionPanel.draw(model, into: &canvas, theme: theme) }
             if model.showsExplanations { ExplanationPanel.draw(model, into: &canvas, theme: theme) }
-            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage, presets: model.scenario.presets) }
         }
         return canvas.adapted(to: capabilities)
     }
@@ -286,6 +286,7 @@ public enum ExplorerView {
     public static func statusParts(_ model: ExplorerModel) -> [String] {
         var parts: [String] = []
         if let message = model.message { parts.append(message) }
+        if let preset = model.activePreset { parts.append("preset \(preset.number): \(preset.name)") }
         if !model.edits.isIdentity || model.showsEditSelector {
             var text = "edits: " + (model.edits.isIdentity ? "none" : model.edits.summary.joined(separator: " · "))
             if model.showsEditSelector {
