@@ -174,7 +174,7 @@ public enum ExplorerView {
                 let value = values[parameter].map(LossParameters.compact) ?? "none"
                 var text = "\(parameter.symbol) = \(value)"
                 if parameter == .beta, loss.weighsFalsePositivesWithBeta {
-                    text += " (FP×\(LossParameters.compact(values.beta)), FN×\(LossParameters.compact(1 - values.beta)))"
+                    text += " (FP×\(LossParameters.compact(values.beta)), FN×\(LossParameters.compact(values.falseNegativeWeight)))"
                 }
                 defer { column += text.count + 3 }
                 return (parameter, text, column..<(column + text.count))
@@ -276,8 +276,17 @@ public enum ExplorerView {
                                 row: row, column: column, maxWidth: max(0, canvas.width - column),
                                 ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
         }
-        var hintText = hints.joined(separator: "  ")
-        if column + hintText.count + 1 > canvas.width { hintText = hints.joined(separator: " ") }  // tighter, not cut
+        // Whole hints only: two spaces apart, else one, else without the hints before "? help" from the last on.
+        var shown = hints
+        var hintText = ""
+        while !shown.isEmpty {
+            let room = canvas.width - column - 1
+            if let fitting = Canvas.firstFitting([shown.joined(separator: "  "), shown.joined(separator: " ")], width: room) {
+                hintText = fitting
+                break
+            }
+            shown.remove(at: max(0, shown.count - 3))
+        }
         canvas.put(" " + hintText, row: row, column: column, maxWidth: max(0, canvas.width - column),
                    ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
     }
