@@ -125,13 +125,36 @@ public enum ExplorerView {
                     width: columnWidth - 1, into: &canvas, theme: theme, pen: pen)
                 continue
             }
-            var text = " \(pointer)\(name)  \(formatValue(result.value))"
-            let parameterText = result.parameters.text(for: result.loss)
-            if !parameterText.isEmpty, text.count + 2 + parameterText.count <= columnWidth - 1 {
-                text += "  " + parameterText
-            }
-            canvas.put(text, row: row, column: left, maxWidth: columnWidth - 1, ellipsis: theme.glyphs.ellipsis, pen: pen)
+            // The first form that fits. The selected loss never drops its parameters (at worst its smoothing, which
+            // the parameter line shows) and may give up the names' alignment; the others may drop their parameters.
+            let width = columnWidth - 1
+            let texts = rowTexts(result, pointer: pointer, nameWidth: nameWidth, aligned: !isSelected)
+            let text = Canvas.firstFitting(isSelected ? texts.dropLast() : texts, width: width) ?? texts[texts.count - 2]
+            canvas.put(text, row: row, column: left, maxWidth: width, ellipsis: theme.glyphs.ellipsis, pen: pen)
         }
+    }
+
+    /// A loss-table entry, longest form first: the name padded to `nameWidth`, the value and the parameters
+    /// (`β=0.3 (FP×0.3, FN×0.7) s=1e-05`), then tighter (also with the name unpadded unless `aligned`), then
+    /// Tversky's β without its weights, then without the smoothing s, then the name and value alone.
+    static func rowTexts(_ result: LossResult, pointer: String, nameWidth: Int, aligned: Bool) -> [String] {
+        let loss = result.loss, values = result.parameters
+        let padded = loss.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        let value = formatValue(result.value)
+        let bare = " \(pointer)\(padded)  \(value)"
+        let full = values.text(for: loss)
+        guard !full.isEmpty else { return [bare, bare] }
+        func short(smoothing: Bool) -> String {
+            loss.parameters.filter { smoothing || $0 != .smooth || loss.parameters == [.smooth] }.map {
+                "\($0.symbol)=\(values[$0].map(LossParameters.compact) ?? "none")"
+            }.joined(separator: " ")
+        }
+        var texts = ["\(bare)  \(full)"]
+        for parameters in [full, short(smoothing: true), short(smoothing: false)] {
+            texts.append("\(bare) \(parameters)")
+            if !aligned { texts.append(" \(pointer)\(loss.name) \(value) \(parameters)") }
+        }
+        return texts + [bare]
     }
 
     /// A loss-table entry while pinned: `A → B ▼Δ`, with as many decimals (6 down to 3) as fit, the change in

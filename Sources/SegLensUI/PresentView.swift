@@ -21,7 +21,8 @@ enum PresentView {
             column = canvas.put("  \(parameters)", row: lossRow, column: column, maxWidth: canvas.width - column,
                                 ellipsis: theme.glyphs.ellipsis, pen: theme.title)
         }
-        canvas.put("   \(result.loss.formula)", row: lossRow, column: column, maxWidth: max(0, canvas.width - column),
-                   ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+        // The formula whole or not at all (the explanations panel, w, writes it out).
+        let formula = "   \(result.loss.formula)"
+        if column + formula.count <= canvas.width { canvas.put(formula, row: lossRow, column: column, pen: theme.dim) }
     }
 }
