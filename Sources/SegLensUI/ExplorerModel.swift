@@ -41,6 +41,9 @@ public struct ExplorerModel: Sendable {
     public private(set) var showsEditSelector = false
     /// A one-update note for the status line, e.g. why a key did nothing.
     public private(set) var message: String?
+    /// Whether the last update showed another heatmap than ``heatmapMode`` (see ``shownHeatmapMode``), so that the
+    /// status line says so once, when the fallback starts.
+    private var showedFallback = false
     /// The number of the preset last applied (a digit key); see ``activePreset``.
     public private(set) var presetNumber: Int?
 
@@ -152,6 +155,11 @@ public struct ExplorerModel: Sendable {
             }
         }
         settle(&batch)
+        let fallsBack = shownHeatmapMode != heatmapMode
+        if fallsBack, !showedFallback {
+            message = "\(selectedLoss.name) has no per-pixel loss: showing its \(shownHeatmapMode.rawValue)"
+        }
+        showedFallback = fallsBack
         updateViews(rankingIsStale: batch.changedResults)
         let inputs = showsConventions ? ConventionPanel.Inputs(self) : nil
         if inputs != conventionInputs {
@@ -246,7 +254,9 @@ public struct ExplorerModel: Sendable {
         case .selectGamma: select(.gamma)
         case .selectBeta: select(.beta)
         case .selectSmooth: select(.smooth)
-        case .nextHeatmap: heatmapMode = heatmapMode.next
+        case .nextHeatmap:
+            // Only the views the selected loss has: a region loss has no per-pixel loss.
+            repeat { heatmapMode = heatmapMode.next } while !hasHeatmap(heatmapMode)
         case .nextPrediction:
             if scenario.predictions.count > 1 {
                 predictionIndex = (predictionIndex + 1) % scenario.predictions.count
@@ -323,6 +333,17 @@ public struct ExplorerModel: Sendable {
         parameters[preset.loss] = preset.applied(to: ExplorerModel.startingParameters(scenario)[preset.loss] ?? preset.loss.defaultParameters)
         parameterIndex = preset.settings.first.flatMap { preset.loss.parameters.firstIndex(of: $0) } ?? 0
         presetNumber = preset.number
+    }
+
+    /// Whether the selected loss has the heatmap `mode`: every loss but the region losses has a per-pixel loss.
+    public func hasHeatmap(_ mode: HeatmapMode) -> Bool {
+        mode != .loss || selectedResult.pixelLoss != nil
+    }
+
+    /// The heatmap on screen: ``heatmapMode`` when the selected loss has it, else the nearest one it has (the
+    /// weight, for the loss view of a region loss); the chosen mode comes back with a loss that has it.
+    public var shownHeatmapMode: HeatmapMode {
+        hasHeatmap(heatmapMode) ? heatmapMode : .weight
     }
 
     /// The preset last applied while the screen still shows it: its loss selected with its values.

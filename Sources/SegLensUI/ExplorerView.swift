@@ -22,10 +22,10 @@ public enum ExplorerView {
         } else {
             let layout = Layout(model: model, size: size)
             drawHeader(model, into: &canvas, theme: theme)
-            PixelPanels(model: model, theme: theme).draw(into: &canvas, rects: layout.panels)
+            PixelPanels(model: model, theme: theme, legendRows: layout.legendRows).draw(into: &canvas, rects: layout.panels)
             drawTable(model, into: &canvas, layout: layout, theme: theme)
             drawParameters(model, into: &canvas, row: layout.parameterRow, theme: theme)
-            drawMetrics(model, into: &canvas, row: layout.metricsRow, theme: theme)
+            drawMetrics(model, into: &canvas, rows: layout.metricsRows, theme: theme)
             drawNote(model, into: &canvas, rows: layout.noteRows, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
             if model.showsRanking { RankingOverlay.draw(into: &canvas, model: model, theme: theme) }
@@ -49,8 +49,11 @@ public enum ExplorerView {
         var tableRows: Range<Int>
         var tableColumns: Int
         var parameterRow: Int
-        var metricsRow: Int
+        /// One row, or two when the metrics need them (many classes at 80 columns, large counts).
+        var metricsRows: Range<Int>
         var noteRows: Range<Int>
+        /// Under the panels: the truth's legend when it does not fit the truth panel's bottom edge (else empty).
+        var legendRows: Range<Int>
 
         init(model: ExplorerModel, size: TerminalSize) {
             tableColumns = 2
@@ -58,15 +61,19 @@ public enum ExplorerView {
             let noteHeight = model.scenario.note == nil ? 0 : (size.rows >= 40 ? 3 : 2)
             let statusRow = size.rows - 1
             noteRows = (statusRow - noteHeight)..<statusRow
-            metricsRow = noteRows.lowerBound - 1
-            parameterRow = metricsRow - 1
+            let metricsHeight = ExplorerView.metricsLines(model.metrics, width: size.columns, unicode: false).count
+            metricsRows = (noteRows.lowerBound - metricsHeight)..<noteRows.lowerBound
+            parameterRow = metricsRows.lowerBound - 1
             tableRows = (parameterRow - tableHeight)..<parameterRow
-            let panelHeight = tableRows.lowerBound - 1
             let third = size.columns / 3
+            // Every class of the truth and void, in the truth panel's bottom edge or on lines of their own.
+            let legend = PixelPanels.legendWidth(PixelPanels.truthLegendNames(model))
+            let legendHeight = legend <= third - 4 ? 0 : (legend + size.columns - 3) / (size.columns - 2)
+            legendRows = (tableRows.lowerBound - legendHeight)..<tableRows.lowerBound
+            let panelHeight = legendRows.lowerBound - 1
+            // Three panels of one width (the columns left over stay empty at the right).
             panels = (0..<3).map { index in
-                let left = index * third
-                let width = index == 2 ? size.columns - left : third
-                return Rect(row: 1, column: left, width: width, height: panelHeight)
+                Rect(row: 1, column: index * third, width: third, height: panelHeight)
             }
         }
     }
@@ -244,31 +251,52 @@ public enum ExplorerView {
         return model.losses.indices.contains(index) ? .loss(index) : nil
     }
 
-    private static func drawMetrics(_ model: ExplorerModel, into canvas: inout Canvas, row: Int, theme: Theme) {
-        let metrics = model.metrics
-        let texts: [String]
+    /// The metrics at `width`: the first one-line form that fits, else the shortest form wrapped at its entries
+    /// into as many lines as it takes — never a number left out.
+    static func metricsLines(_ metrics: SegmentationMetrics, width: Int, unicode: Bool) -> [String] {
         func f(_ value: Double) -> String { String(format: "%.3f", value) }
+        let forms: [String]
+        let entries: [String]
         if metrics.mode == .binary {
             let c = metrics.foreground
-            let atHalf = "p \(theme.glyphs.isUnicode ? "≥" : ">=") 0.5:"
-            let counts = "TP \(c.truePositive) FP \(c.falsePositive) FN \(c.falseNegative)"
-            texts = [
+            let atHalf = "p \(unicode ? "≥" : ">=") 0.5:"
+            let counts = "TP \(c.truePositive) FP \(c.falsePositive) FN \(c.falseNegative) TN \(c.trueNegative)"
+            forms = [
                 " metrics at \(atHalf) IoU \(f(c.iou))  Dice \(f(c.dice))  prec \(f(c.precision))  rec \(f(c.recall))  \(counts)",
                 " at \(atHalf) IoU \(f(c.iou)) Dice \(f(c.dice)) prec \(f(c.precision)) rec \(f(c.recall)) \(counts)",
             ]
+            entries = [" at \(atHalf)", "IoU \(f(c.iou))", "Dice \(f(c.dice))", "prec \(f(c.precision))", "rec \(f(c.recall))",
+                       "TP \(c.truePositive)", "FP \(c.falsePositive)", "FN \(c.falseNegative)", "TN \(c.trueNegative)"]
         } else {
             let perClass = metrics.perClass.enumerated().map { "\($0.offset):\(f($0.element.iou))" }
             let summary = "mIoU \(f(metrics.meanIoU))  pixel accuracy \(f(metrics.pixelAccuracy))"
-            let short = " argmax: mIoU \(f(metrics.meanIoU)) acc \(f(metrics.pixelAccuracy)) IoU"
-            // Whole class entries only: as many as fit, then how many more there are.
-            let fitted = (0...perClass.count).reversed().map { shown in
-                short + " " + perClass.prefix(shown).joined(separator: " ")
-                    + (shown < perClass.count ? " +\(perClass.count - shown) more" : "")
-            }
-            texts = [" metrics at argmax: \(summary)  IoU per class \(perClass.joined(separator: " "))"] + fitted
+            forms = [
+                " metrics at argmax: \(summary)  IoU per class \(perClass.joined(separator: " "))",
+                " argmax: mIoU \(f(metrics.meanIoU)) acc \(f(metrics.pixelAccuracy)) IoU \(perClass.joined(separator: " "))",
+            ]
+            entries = [" argmax:", "mIoU \(f(metrics.meanIoU))", "acc \(f(metrics.pixelAccuracy))", "IoU"] + perClass
         }
-        let text = Canvas.firstFitting(texts, width: canvas.width) ?? texts[texts.count - 1]
-        canvas.put(text, row: row, column: 0, maxWidth: canvas.width, ellipsis: theme.glyphs.ellipsis)
+        if let line = Canvas.firstFitting(forms, width: width) { return [line] }
+        var lines: [String] = []
+        var current = ""
+        for entry in entries {
+            if current.isEmpty {
+                current = entry
+            } else if current.count + 1 + entry.count <= width {
+                current += " " + entry
+            } else {
+                lines.append(current)
+                current = "  " + entry
+            }
+        }
+        return lines + [current]
+    }
+
+    private static func drawMetrics(_ model: ExplorerModel, into canvas: inout Canvas, rows: Range<Int>, theme: Theme) {
+        let lines = metricsLines(model.metrics, width: canvas.width, unicode: theme.glyphs.isUnicode)
+        for (offset, line) in lines.prefix(rows.count).enumerated() {
+            canvas.put(line, row: rows.lowerBound + offset, column: 0, maxWidth: canvas.width, ellipsis: theme.glyphs.ellipsis)
+        }
     }
 
     private static func drawNote(_ model: ExplorerModel, into canvas: inout Canvas, rows: Range<Int>, theme: Theme) {

@@ -6,7 +6,7 @@ enum PresentView {
     static func panels(_ size: TerminalSize) -> [Rect] {
         let third = size.columns / 3
         return (0..<3).map { index in
-            Rect(row: 0, column: index * third, width: index == 2 ? size.columns - 2 * third : third, height: size.rows - 2)
+            Rect(row: 0, column: index * third, width: third, height: size.rows - 2)
         }
     }
 
