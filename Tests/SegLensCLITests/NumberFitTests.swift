@@ -116,7 +116,7 @@ import SegLensUI
                     Issue.record("\(name): no panel bottom")
                     continue
                 }
-                let legend = lines[bottom] + "\n" + lines[bottom + 1]
+                let legend = lines[bottom] + " \n" + lines[bottom + 1] + " "
                 for label in present {
                     #expect(legend.contains(" \(scenario.classNames[label]) "), "\(name) at \(size): class \(scenario.classNames[label]) missing: \(legend)")
                 }
