@@ -311,7 +311,11 @@ public enum ExplorerView {
         let row = canvas.height - 1
         canvas.fill(Rect(row: row, column: 0, width: canvas.width, height: 1), with: Cell(" ", pen: theme.statusBar))
         var column = 0
-        for part in statusParts(model) {
+        // The messages whole: without the edit selector's key reminder, then without the one-off message, when the
+        // line is too short for them.
+        let levels = (0...2).map { statusParts(model, shortening: $0) }
+        let parts = levels.first { $0.map { $0.count + 3 }.reduce(0, +) <= canvas.width } ?? levels[2]
+        for part in parts {
             column = canvas.put(" \(part) ", row: row, column: column, maxWidth: max(0, canvas.width - column),
                                 ellipsis: theme.glyphs.ellipsis, pen: theme.statusAccent)
             column += 1
@@ -342,16 +346,17 @@ public enum ExplorerView {
                    ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
     }
 
-    /// What the status line says before the key hints: a one-off message, the active edits, the edit selector.
-    public static func statusParts(_ model: ExplorerModel) -> [String] {
+    /// What the status line says before the key hints: a one-off message, the preset shown, the active edits, the
+    /// edit selector. `shortening` 1 leaves out the selector's key reminder, 2 also the one-off message.
+    public static func statusParts(_ model: ExplorerModel, shortening: Int = 0) -> [String] {
         var parts: [String] = []
-        if let message = model.message { parts.append(message) }
+        if let message = model.message, shortening < 2 { parts.append(message) }
         if let preset = model.activePreset { parts.append("preset \(preset.number): \(preset.name)") }
         if !model.edits.isIdentity || model.showsEditSelector {
             var text = "edits: " + (model.edits.isIdentity ? "none" : model.edits.summary.joined(separator: " · "))
             if model.showsEditSelector {
                 let control = model.selectedEditControl
-                text += " | e: \(control.label) \(control.valueText(model.edits)) (, . change, u undo)"
+                text += " | e: \(control.label) \(control.valueText(model.edits))" + (shortening > 0 ? "" : " (, . change, u undo)")
             }
             parts.append(text)
         }

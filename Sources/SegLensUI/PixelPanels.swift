@@ -125,7 +125,7 @@ struct PixelPanels {
                            items: classItems)
             } else {
                 let text = Canvas.firstFitting(
-                    [" class of largest p, colours as truth ", " largest p: truth's colours ", " argmax class "], width: rect.width - 4)
+                    [" class of largest p, colours as truth ", " largest p: truth's colours ", " argmax, as truth ", " argmax "], width: rect.width - 4)
                 canvas.put(text ?? "", row: rect.endRow - 1, column: rect.column + 2, pen: theme.dim)
                 capture?.setLegend(.items(classItems.map { PanelCapture.Item(paint: $0.0, name: $0.1) }))
             }

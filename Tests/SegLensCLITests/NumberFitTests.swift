@@ -13,7 +13,7 @@ import SegLensUI
     /// Screens: each heatmap mode, every overlay and panel, pinned, the race, the presentation view, edits.
     static let screens = [
         "", "m", "m m", "m m m", "c", "w", "?", "? <Right>", "? <Right> <Right>", "f", "f m m", "P g <Right>",
-        "P g <Right> d", "R n n", "v", "O", "e . . e . e . .", "1", "5", "3 <Down> <Right>",
+        "P g <Right> d", "P e . g <Right>", "e . . P", "R n n", "v", "O", "e . . e . e . .", "1", "5", "3 <Down> <Right>",
     ]
 
     static func scenario(_ name: String) throws -> Scenario {
