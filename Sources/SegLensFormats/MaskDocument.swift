@@ -23,10 +23,13 @@ public struct MaskDocument: Sendable, Equatable {
     /// At least one prediction in a valid document, in file order; names are unique.
     public var predictions: [MaskPrediction]
     public var parameters: MaskParameters?
+    /// The `params N "name":` lines, by number; numbers are unique.
+    public var presets: [MaskPreset]
 
     public init(
         title: String? = nil, note: String? = nil, classNames: [String] = MaskDocument.binaryClassNames,
-        ignoreGlyph: Character? = nil, truth: LabelMap, predictions: [MaskPrediction], parameters: MaskParameters? = nil
+        ignoreGlyph: Character? = nil, truth: LabelMap, predictions: [MaskPrediction], parameters: MaskParameters? = nil,
+        presets: [MaskPreset] = []
     ) {
         self.title = title
         self.note = note
@@ -35,6 +38,7 @@ public struct MaskDocument: Sendable, Equatable {
         self.truth = truth
         self.predictions = predictions
         self.parameters = parameters
+        self.presets = presets
     }
 
     /// Number of classes (2 for a binary file).

@@ -11,9 +11,12 @@ struct MaskInterpreter {
     func document(from sections: [MaskSection]) throws(FormatError) -> MaskDocument {
         var singles: [MaskSection.Key: MaskSection] = [:]
         var predictionSections: [MaskSection] = []
+        var presetSections: [MaskSection] = []
         for section in sections {
             if section.key == .prediction {
                 predictionSections.append(section)
+            } else if section.presetNumber != nil {
+                presetSections.append(section)
             } else if let first = singles[section.key] {
                 throw fail(section.line, 1, "duplicate \"\(section.key.rawValue):\" (first on line \(first.line))")
             } else {
@@ -36,13 +39,14 @@ struct MaskInterpreter {
         let mode: SegmentationMode = names.count == 2 ? .binary : .multiclass
         var parameters: MaskParameters?
         if let section = singles[.params] { parameters = try readParameters(section, mode: mode) }
+        let presets = try readPresets(presetSections, mode: mode)
         guard !predictionSections.isEmpty else {
             throw fail(1, 1, "missing \"prediction:\": a .mask file needs at least one prediction")
         }
         let predictions = try readPredictions(predictionSections, truth: truth, names: names)
         return MaskDocument(
             title: title, note: note, classNames: names, ignoreGlyph: ignore, truth: truth,
-            predictions: predictions, parameters: parameters
+            predictions: predictions, parameters: parameters, presets: presets
         )
     }
 
@@ -228,6 +232,39 @@ struct MaskInterpreter {
             }
         }
         return result
+    }
+
+    /// The `params N "name": …` lines: N a digit 1–9, each at most once, `loss=` required, and only parameters that
+    /// loss reads (in its range).
+    private func readPresets(_ sections: [MaskSection], mode: SegmentationMode) throws(FormatError) -> [MaskPreset] {
+        var presets: [MaskPreset] = []
+        var lines: [Int: Int] = [:]
+        for section in sections {
+            let word = section.presetNumber!
+            guard word.text.count == 1, let number = word.text.first?.maskDigit, number >= 1 else {
+                throw fail(section.line, word.column, "preset number \"\(word.text)\" must be one digit 1–9 (the key that applies it)")
+            }
+            if let first = lines[number] {
+                throw fail(section.line, word.column, "duplicate preset \(number) (first on line \(first))")
+            }
+            lines[number] = section.line
+            guard !section.tokens.isEmpty else {
+                throw fail(section.line, section.valueColumn, "preset \(number) needs settings, e.g. \"params \(number): loss=focal gamma=2\"")
+            }
+            let parameters = try readParameters(section, mode: mode)
+            guard let lossName = parameters.loss, let loss = Loss.named(lossName, mode: mode) else {
+                throw fail(section.line, section.valueColumn, "preset \(number) needs loss=, the loss it selects (e.g. loss=focal)")
+            }
+            for token in section.tokens {
+                let key = String(token.text.prefix { $0 != "=" })
+                if let parameter = LossParameter(rawValue: key), !loss.parameters.contains(parameter) {
+                    let reads = loss.parameters.isEmpty ? "no parameters" : loss.parameters.map(\.rawValue).joined(separator: ", ")
+                    throw fail(section.line, token.column, "\(loss.name) has no parameter \"\(key)\" (it reads \(reads))")
+                }
+            }
+            presets.append(MaskPreset(number: number, name: section.presetName?.text, parameters: parameters))
+        }
+        return presets.sorted { $0.number < $1.number }
     }
 
     /// Short form of a range bound: `1000`, `0.001`.

@@ -96,10 +96,26 @@ struct MaskLexer {
         }
         var predictionName: MaskSection.Token?
         var className: MaskSection.Token?
+        var presetNumber: MaskSection.Token?
+        var presetName: MaskSection.Token?
+        if key == .params {
+            // A preset: `params 3 "strong focus": …` (the number is checked by the interpreter).
+            skipBlanks(chars, &index)
+            if index < chars.count, chars[index] == "\"" {
+                throw fail(number, index + 1, "a preset needs its number 1–9 before the name, e.g. params 1 \"strong focus\": loss=focal gamma=5")
+            }
+            let start = index
+            while index < chars.count, !chars[index].isMaskBlank, chars[index] != ":", chars[index] != "\"" { index += 1 }
+            if index > start { presetNumber = MaskSection.Token(text: String(chars[start..<index]), column: start + 1) }
+            skipBlanks(chars, &index)
+            if presetNumber != nil, index < chars.count, chars[index] == "\"" {
+                presetName = try quotedName(chars, &index, number: number, noun: "preset name")
+            }
+        }
         if key == .prediction {
             skipBlanks(chars, &index)
             if index < chars.count, chars[index] == "\"" {
-                predictionName = try quotedName(chars, &index, number: number)
+                predictionName = try quotedName(chars, &index, number: number, noun: "prediction name")
                 skipBlanks(chars, &index)
             }
             if index < chars.count, chars[index] == "[" {
@@ -127,8 +143,8 @@ struct MaskLexer {
             }
         }
         return MaskSection(
-            key: key, line: number, predictionName: predictionName, className: className,
-            valueColumn: valueColumn, text: text, tokens: tokens
+            key: key, line: number, predictionName: predictionName, className: className, presetNumber: presetNumber,
+            presetName: presetName, valueColumn: valueColumn, text: text, tokens: tokens
         )
     }
 
@@ -136,20 +152,20 @@ struct MaskLexer {
         while index < chars.count, chars[index].isMaskBlank { index += 1 }
     }
 
-    /// `"name"` with the escapes `\"` and `\\`; `index` is at the opening quote.
-    private func quotedName(_ chars: [Character], _ index: inout Int, number: Int) throws(FormatError) -> MaskSection.Token {
+    /// `"name"` with the escapes `\"` and `\\`; `index` is at the opening quote. `noun` names it in messages.
+    private func quotedName(_ chars: [Character], _ index: inout Int, number: Int, noun: String) throws(FormatError) -> MaskSection.Token {
         let open = index
         index += 1
         var name = ""
         while true {
             guard index < chars.count else {
-                throw fail(number, open + 1, "unterminated prediction name: missing the closing \"")
+                throw fail(number, open + 1, "unterminated \(noun): missing the closing \"")
             }
             let char = chars[index]
             if char == "\"" { break }
             if char == "\\" {
                 guard index + 1 < chars.count, chars[index + 1] == "\"" || chars[index + 1] == "\\" else {
-                    throw fail(number, index + 1, "unknown escape in a prediction name: use \\\" or \\\\")
+                    throw fail(number, index + 1, "unknown escape in a \(noun): use \\\" or \\\\")
                 }
                 name.append(chars[index + 1])
                 index += 2
@@ -159,7 +175,7 @@ struct MaskLexer {
             index += 1
         }
         index += 1
-        guard !name.isEmpty else { throw fail(number, open + 1, "empty prediction name") }
+        guard !name.isEmpty else { throw fail(number, open + 1, "empty \(noun)") }
         return MaskSection.Token(text: name, column: open + 1)
     }
 

@@ -25,6 +25,10 @@ struct MaskSection {
     var predictionName: Token?
     /// `prediction[class]`: the class name and the column of its first character.
     var className: Token?
+    /// `params 3 "name":` (a preset): the word after `params` (a digit 1–9 once checked) and its column.
+    var presetNumber: Token?
+    /// `params 3 "name":`: the preset's name (escapes resolved) and the column of its opening quote.
+    var presetName: Token?
     /// Column just after the colon.
     var valueColumn: Int
     /// For `title:` and `note:`: the rest of the line, trimmed (no comment is taken out).

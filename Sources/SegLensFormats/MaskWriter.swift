@@ -20,6 +20,10 @@ public enum MaskWriter {
         let ignore = document.ignoreGlyph ?? (ignoredPresent ? "?" : nil)
         if let ignore { out += "ignore: \(ignore)\n" }
         if let parameters = document.parameters, !parameters.isEmpty { out += "params: \(line(parameters))\n" }
+        for preset in document.presets {
+            let name = preset.name.map { " " + quoted($0) } ?? ""
+            out += "params \(preset.number)\(name): \(line(preset.parameters))\n"
+        }
 
         let truth = document.truth
         let binary = document.classNames.count == 2

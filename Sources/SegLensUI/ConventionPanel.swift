@@ -68,19 +68,39 @@ public enum ConventionPanel {
         if model.conventions.isEmpty { lines.append(("no library has a \(loss.name) loss of this mode", "", false)) }
         let parameters = model.parameters[loss].map { $0.text(for: loss) } ?? ""
         let footer = (parameters.isEmpty ? "" : "\(parameters) · ") + "one image: batch and per-image reductions coincide"
-        let top = 1, bottom = layout.tableRows.lowerBound
-        let height = min(bottom - top, lines.count + 3)
+        // Reasons wrap under themselves; the panel grows over the loss table, then over everything but the status
+        // line, until every reason fits whole — else the rows keep their values and drop the reasons.
+        let textWidth = lines.map(\.text.count).max() ?? 0
+        let inner = canvas.width - 4
+        let reasonWidth = max(10, inner - textWidth)
+        var rows: [(text: String, pen: Pen)] = []
+        for line in lines {
+            let reason = ExplorerView.wrap(line.reason, width: reasonWidth, lines: 100, ellipsis: theme.glyphs.ellipsis)
+            for (index, part) in (reason.isEmpty ? [""] : reason).enumerated() {
+                let head = index == 0 ? line.text : String(repeating: " ", count: line.text.count)
+                rows.append((head + part, line.isSeglens ? theme.dim : .plain))
+            }
+        }
+        let footerRows = ExplorerView.wrap(footer, width: inner, lines: 100, ellipsis: theme.glyphs.ellipsis)
+        let top = 1
+        let bottoms = [layout.tableRows.lowerBound, layout.parameterRow, canvas.height - 1]
+        var bottom = bottoms.last!
+        if let fitting = bottoms.first(where: { $0 - top >= rows.count + footerRows.count + 2 }) {
+            bottom = fitting
+        } else {
+            rows = lines.map { ($0.text, $0.isSeglens ? theme.dim : .plain) }
+        }
+        let height = min(bottom - top, rows.count + footerRows.count + 2)
         let rect = Rect(row: top, column: 0, width: canvas.width, height: height)
         canvas.fill(rect, with: .blank)
         canvas.drawBox(rect, title: "conventions · \(loss.name) · c or Esc closes", glyphs: theme.glyphs, titlePen: theme.title)
-        let inner = rect.width - 4
-        for (offset, line) in lines.prefix(height - 3).enumerated() {
-            let y = rect.row + 1 + offset
-            let end = canvas.put(line.text, row: y, column: 2, maxWidth: inner, ellipsis: theme.glyphs.ellipsis,
-                                 pen: line.isSeglens ? theme.title : .plain)
-            canvas.put(line.reason, row: y, column: end, maxWidth: max(0, inner + 2 - end), ellipsis: theme.glyphs.ellipsis,
-                       pen: line.isSeglens ? theme.dim : .plain)
+        for (offset, row) in rows.prefix(max(0, height - 2 - footerRows.count)).enumerated() {
+            canvas.put(row.text, row: rect.row + 1 + offset, column: 2, maxWidth: inner, ellipsis: theme.glyphs.ellipsis,
+                       pen: offset == 0 ? theme.title : row.pen)
         }
-        canvas.put(footer, row: rect.endRow - 2, column: 2, maxWidth: inner, ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+        for (offset, line) in footerRows.enumerated() {
+            canvas.put(line, row: rect.endRow - 1 - footerRows.count + offset, column: 2, maxWidth: inner,
+                       ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+        }
     }
 }

@@ -17,7 +17,7 @@ enum ExplanationPanel {
         for parameter in loss.parameters {
             lines += wrapped(LossExplanations.meaning(of: parameter, for: loss), indent: "   ")
         }
-        lines += wrapped("heatmap · " + LossExplanations.heatmap(model.heatmapMode, for: loss), indent: "   ")
+        lines += wrapped("heatmap · " + LossExplanations.heatmap(model.shownHeatmapMode, for: loss), indent: "   ")
         return lines
     }
 

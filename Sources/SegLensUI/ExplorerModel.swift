@@ -41,6 +41,11 @@ public struct ExplorerModel: Sendable {
     public private(set) var showsEditSelector = false
     /// A one-update note for the status line, e.g. why a key did nothing.
     public private(set) var message: String?
+    /// Whether the last update showed another heatmap than ``heatmapMode`` (see ``shownHeatmapMode``), so that the
+    /// status line says so once, when the fallback starts.
+    private var showedFallback = false
+    /// The number of the preset last applied (a digit key); see ``activePreset``.
+    public private(set) var presetNumber: Int?
 
     /// State A of a comparison (`P`); `nil` when nothing is pinned.
     public private(set) var pin: PinnedState?
@@ -150,6 +155,11 @@ public struct ExplorerModel: Sendable {
             }
         }
         settle(&batch)
+        let fallsBack = shownHeatmapMode != heatmapMode
+        if fallsBack, !showedFallback {
+            message = "\(selectedLoss.name) has no per-pixel loss: showing its \(shownHeatmapMode.rawValue)"
+        }
+        showedFallback = fallsBack
         updateViews(rankingIsStale: batch.changedResults)
         let inputs = showsConventions ? ConventionPanel.Inputs(self) : nil
         if inputs != conventionInputs {
@@ -244,7 +254,9 @@ public struct ExplorerModel: Sendable {
         case .selectGamma: select(.gamma)
         case .selectBeta: select(.beta)
         case .selectSmooth: select(.smooth)
-        case .nextHeatmap: heatmapMode = heatmapMode.next
+        case .nextHeatmap:
+            // Only the views the selected loss has: a region loss has no per-pixel loss.
+            repeat { heatmapMode = heatmapMode.next } while !hasHeatmap(heatmapMode)
         case .nextPrediction:
             if scenario.predictions.count > 1 {
                 predictionIndex = (predictionIndex + 1) % scenario.predictions.count
@@ -297,12 +309,48 @@ public struct ExplorerModel: Sendable {
             } else {
                 showsRanking.toggle()
             }
+        case let .applyPreset(number):
+            guard let preset = scenario.preset(number) else {
+                let numbers = scenario.presets.map { String($0.number) }.joined(separator: " ")
+                message = "no preset \(number)" + (numbers.isEmpty ? "" : " (presets: \(numbers))")
+                return true
+            }
+            applyPreset(preset)
+            batch.dirtyLosses.insert(preset.loss)
         case .toggleTraining, .trainFrame, .slowerLearning, .fasterLearning, .fewerStepsPerFrame, .moreStepsPerFrame,
              .toggleOptimizer, .resetTraining, .toggleRace, .toggleRaceLoss:
             settle(&batch)
             if applyTraining(action) { batch.predictionChanged = true }
         }
         return true
+    }
+
+    /// Selects the preset's loss, sets its parameters to the starting values with the preset's over them, and
+    /// selects the first parameter it sets.
+    private mutating func applyPreset(_ preset: Preset) {
+        guard let index = losses.firstIndex(of: preset.loss) else { return }
+        lossIndex = index
+        parameters[preset.loss] = preset.applied(to: ExplorerModel.startingParameters(scenario)[preset.loss] ?? preset.loss.defaultParameters)
+        parameterIndex = preset.settings.first.flatMap { preset.loss.parameters.firstIndex(of: $0) } ?? 0
+        presetNumber = preset.number
+    }
+
+    /// Whether the selected loss has the heatmap `mode`: every loss but the region losses has a per-pixel loss.
+    public func hasHeatmap(_ mode: HeatmapMode) -> Bool {
+        mode != .loss || selectedResult.pixelLoss != nil
+    }
+
+    /// The heatmap on screen: ``heatmapMode`` when the selected loss has it, else the nearest one it has (the
+    /// weight, for the loss view of a region loss); the chosen mode comes back with a loss that has it.
+    public var shownHeatmapMode: HeatmapMode {
+        hasHeatmap(heatmapMode) ? heatmapMode : .weight
+    }
+
+    /// The preset last applied while the screen still shows it: its loss selected with its values.
+    public var activePreset: Preset? {
+        guard let number = presetNumber, let preset = scenario.preset(number), preset.loss == selectedLoss else { return nil }
+        let start = ExplorerModel.startingParameters(scenario)[preset.loss] ?? preset.loss.defaultParameters
+        return parameters[preset.loss] == preset.applied(to: start) ? preset : nil
     }
 
     private mutating func selectLoss(_ index: Int) {
@@ -544,6 +592,7 @@ extension ExplorerModel {
     /// Shows `state` (from ``ExplorerState/parse(_:scenario:)`` for this scenario): loss, parameters,
     /// prediction, edits, heatmap mode, zoom and the presentation view. Overlays and training are left as they are.
     public mutating func restore(_ state: ExplorerState) {
+        presetNumber = state.preset
         lossIndex = losses.firstIndex(of: state.loss) ?? lossIndex
         parameterIndex = state.parameterIndex
         for loss in losses { parameters[loss] = state.parameters[loss] ?? parameters[loss] }

@@ -4,10 +4,12 @@ import SegLensCore
 /// the prediction and its what-if edits, the heatmap mode, the zoom and centre, and the presentation view.
 ///
 /// The text lists only what differs from the scenario's start, as `key=value` words:
-/// `loss=tversky select=beta tversky.beta=0.5 focal.alpha=none prediction=2 view=errors zoom=1 center=4,7
+/// `preset=3 loss=tversky select=beta tversky.beta=0.5 focal.alpha=none prediction=2 view=errors zoom=1 center=4,7
 /// shift=2,-1 dilate=1 blur=0.5 temperature=2 noise=0.1 seed=7 harden=yes class=2 present=yes`.
 /// Numbers are written in Swift's shortest exact form, so ``parse(_:scenario:)`` of ``text(scenario:)`` restores
-/// the very same values (``ExplorerModel/restore(_:)``) — with the same file and options.
+/// the very same values (``ExplorerModel/restore(_:)``) — with the same file and options. Words apply in order;
+/// `preset=N` (written first, while the preset applied last is still what the screen shows) applies preset N, and
+/// the words after it list only what differs from that.
 public struct ExplorerState: Hashable, Sendable {
     public var loss: Loss
     /// An index into the selected loss's parameters.
@@ -21,6 +23,8 @@ public struct ExplorerState: Hashable, Sendable {
     public var centerColumn: Int
     public var edits: PredictionEdits
     public var presenting: Bool
+    /// The preset the screen shows (``ExplorerModel/activePreset``), if any.
+    public var preset: Int?
 
     /// The state of `model`.
     public init(_ model: ExplorerModel) {
@@ -33,6 +37,16 @@ public struct ExplorerState: Hashable, Sendable {
         (centerRow, centerColumn) = model.center
         edits = model.edits
         presenting = model.presenting
+        preset = model.activePreset?.number
+    }
+
+    /// Applies `preset` as the explorer does: its loss selected, its first setting selected, its values over the
+    /// loss's values in `start` (the scenario's starting state).
+    mutating func apply(_ preset: Preset, start: ExplorerState) {
+        loss = preset.loss
+        parameters[preset.loss] = preset.applied(to: start.parameters[preset.loss] ?? preset.loss.defaultParameters)
+        parameterIndex = preset.settings.first.flatMap { preset.loss.parameters.firstIndex(of: $0) } ?? 0
+        self.preset = preset.number
     }
 
     /// The state a fresh explorer of `scenario` starts in.
@@ -44,11 +58,16 @@ public struct ExplorerState: Hashable, Sendable {
 
     /// The line that ``parse(_:scenario:)`` reads back: what differs from `scenario`'s start.
     public func text(scenario: Scenario) -> String {
-        let start = ExplorerState(scenario: scenario)
+        let fresh = ExplorerState(scenario: scenario)
+        var start = fresh
         var words: [String] = []
+        if let preset, let applied = scenario.preset(preset) {
+            start.apply(applied, start: fresh)
+            words.append("preset=\(preset)")
+        }
         func add(_ key: String, _ value: String, if differs: Bool) { if differs { words.append("\(key)=\(value)") } }
         add("loss", loss.name, if: loss != start.loss)
-        if parameterIndex != 0, loss.parameters.indices.contains(parameterIndex) {
+        if parameterIndex != (loss == start.loss ? start.parameterIndex : 0), loss.parameters.indices.contains(parameterIndex) {
             words.append("select=\(loss.parameters[parameterIndex].rawValue)")
         }
         for candidate in Loss.catalogue(scenario.mode) {
@@ -77,10 +96,13 @@ public struct ExplorerState: Hashable, Sendable {
 
     /// Reads a state line for `scenario`; what it does not mention stays as the scenario starts.
     public static func parse(_ text: String, scenario: Scenario) throws(StateError) -> ExplorerState {
-        var state = ExplorerState(scenario: scenario)
+        let fresh = ExplorerState(scenario: scenario)
+        var state = fresh
         let mode = scenario.mode, truth = scenario.truth
         var column = 1
         var selected: LossParameter?
+        // The loss a preset selected, whose selected parameter stands unless a select= word or another loss follows.
+        var presetLoss: Loss?
         for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
             defer { column += word.count + 1 }
             if word.isEmpty { continue }
@@ -145,6 +167,13 @@ public struct ExplorerState: Hashable, Sendable {
             case "harden": state.edits.harden = try yesNo()
             case "class": state.edits.selectedClass = try integer(mode == .binary ? 1...1 : 0...(scenario.classNames.count - 1))
             case "present": state.presenting = try yesNo()
+            case "preset":
+                let numbers = scenario.presets.map(\.number)
+                guard let number = Int(value), let preset = scenario.preset(number) else {
+                    throw fail("no preset '\(value)'; " + (numbers.isEmpty ? "this input has none" : "one of \(numbers.map(String.init).joined(separator: ", "))"))
+                }
+                state.apply(preset, start: fresh)
+                presetLoss = preset.loss
             default:
                 let parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
                 guard parts.count == 2, let loss = Loss.named(parts[0], mode: mode), let parameter = LossParameter(rawValue: parts[1])
@@ -161,7 +190,11 @@ public struct ExplorerState: Hashable, Sendable {
                 state.parameters[loss] = values
             }
         }
-        state.parameterIndex = selected.flatMap { state.loss.parameters.firstIndex(of: $0) } ?? 0
+        if let selected {
+            state.parameterIndex = state.loss.parameters.firstIndex(of: selected) ?? 0
+        } else if state.loss != presetLoss {
+            state.parameterIndex = 0
+        }
         if let selected, !state.loss.parameters.contains(selected) {
             throw StateError(word: "select=\(selected.rawValue)", column: 1, reason: "\(state.loss.name) has no parameter \(selected.rawValue)")
         }

@@ -14,24 +14,24 @@ public enum ExplorerView {
         } else if let race = model.race {
             RaceView.draw(model, race: race, into: &canvas, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
-            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage, presets: model.scenario.presets) }
         } else if model.presenting {
             PresentView.draw(model, into: &canvas, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
-            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage, presets: model.scenario.presets) }
         } else {
             let layout = Layout(model: model, size: size)
             drawHeader(model, into: &canvas, theme: theme)
-            PixelPanels(model: model, theme: theme).draw(into: &canvas, rects: layout.panels)
+            PixelPanels(model: model, theme: theme, legendRows: layout.legendRows).draw(into: &canvas, rects: layout.panels)
             drawTable(model, into: &canvas, layout: layout, theme: theme)
             drawParameters(model, into: &canvas, row: layout.parameterRow, theme: theme)
-            drawMetrics(model, into: &canvas, row: layout.metricsRow, theme: theme)
+            drawMetrics(model, into: &canvas, rows: layout.metricsRows, theme: theme)
             drawNote(model, into: &canvas, rows: layout.noteRows, theme: theme)
             drawStatus(model, into: &canvas, theme: theme)
             if model.showsRanking { RankingOverlay.draw(into: &canvas, model: model, theme: theme) }
             if model.showsConventions { ConventionPanel.draw(model, into: &canvas, theme: theme) }
             if model.showsExplanations { ExplanationPanel.draw(model, into: &canvas, theme: theme) }
-            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage) }
+            if model.showsHelp { HelpOverlay.draw(into: &canvas, theme: theme, page: model.helpPage, presets: model.scenario.presets) }
         }
         return canvas.adapted(to: capabilities)
     }
@@ -49,8 +49,11 @@ public enum ExplorerView {
         var tableRows: Range<Int>
         var tableColumns: Int
         var parameterRow: Int
-        var metricsRow: Int
+        /// One row, or two when the metrics need them (many classes at 80 columns, large counts).
+        var metricsRows: Range<Int>
         var noteRows: Range<Int>
+        /// Under the panels: the truth's legend when it does not fit the truth panel's bottom edge (else empty).
+        var legendRows: Range<Int>
 
         init(model: ExplorerModel, size: TerminalSize) {
             tableColumns = 2
@@ -58,15 +61,19 @@ public enum ExplorerView {
             let noteHeight = model.scenario.note == nil ? 0 : (size.rows >= 40 ? 3 : 2)
             let statusRow = size.rows - 1
             noteRows = (statusRow - noteHeight)..<statusRow
-            metricsRow = noteRows.lowerBound - 1
-            parameterRow = metricsRow - 1
+            let metricsHeight = ExplorerView.metricsLines(model.metrics, width: size.columns, unicode: false).count
+            metricsRows = (noteRows.lowerBound - metricsHeight)..<noteRows.lowerBound
+            parameterRow = metricsRows.lowerBound - 1
             tableRows = (parameterRow - tableHeight)..<parameterRow
-            let panelHeight = tableRows.lowerBound - 1
             let third = size.columns / 3
+            // Every class of the truth and void, in the truth panel's bottom edge or on lines of their own.
+            let legend = PixelPanels.legendWidth(PixelPanels.truthLegendNames(model))
+            let legendHeight = legend <= third - 4 ? 0 : (legend + size.columns - 3) / (size.columns - 2)
+            legendRows = (tableRows.lowerBound - legendHeight)..<tableRows.lowerBound
+            let panelHeight = legendRows.lowerBound - 1
+            // Three panels of one width (the columns left over stay empty at the right).
             panels = (0..<3).map { index in
-                let left = index * third
-                let width = index == 2 ? size.columns - left : third
-                return Rect(row: 1, column: left, width: width, height: panelHeight)
+                Rect(row: 1, column: index * third, width: third, height: panelHeight)
             }
         }
     }
@@ -125,13 +132,36 @@ public enum ExplorerView {
                     width: columnWidth - 1, into: &canvas, theme: theme, pen: pen)
                 continue
             }
-            var text = " \(pointer)\(name)  \(formatValue(result.value))"
-            let parameterText = result.parameters.text(for: result.loss)
-            if !parameterText.isEmpty, text.count + 2 + parameterText.count <= columnWidth - 1 {
-                text += "  " + parameterText
-            }
-            canvas.put(text, row: row, column: left, maxWidth: columnWidth - 1, ellipsis: theme.glyphs.ellipsis, pen: pen)
+            // The first form that fits. The selected loss never drops its parameters (at worst its smoothing, which
+            // the parameter line shows) and may give up the names' alignment; the others may drop their parameters.
+            let width = columnWidth - 1
+            let texts = rowTexts(result, pointer: pointer, nameWidth: nameWidth, aligned: !isSelected)
+            let text = Canvas.firstFitting(isSelected ? texts.dropLast() : texts, width: width) ?? texts[texts.count - 2]
+            canvas.put(text, row: row, column: left, maxWidth: width, ellipsis: theme.glyphs.ellipsis, pen: pen)
         }
+    }
+
+    /// A loss-table entry, longest form first: the name padded to `nameWidth`, the value and the parameters
+    /// (`β=0.3 (FP×0.3, FN×0.7) s=1e-05`), then tighter (also with the name unpadded unless `aligned`), then
+    /// Tversky's β without its weights, then without the smoothing s, then the name and value alone.
+    static func rowTexts(_ result: LossResult, pointer: String, nameWidth: Int, aligned: Bool) -> [String] {
+        let loss = result.loss, values = result.parameters
+        let padded = loss.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        let value = formatValue(result.value)
+        let bare = " \(pointer)\(padded)  \(value)"
+        let full = values.text(for: loss)
+        guard !full.isEmpty else { return [bare, bare] }
+        func short(smoothing: Bool) -> String {
+            loss.parameters.filter { smoothing || $0 != .smooth || loss.parameters == [.smooth] }.map {
+                "\($0.symbol)=\(values[$0].map(LossParameters.compact) ?? "none")"
+            }.joined(separator: " ")
+        }
+        var texts = ["\(bare)  \(full)"]
+        for parameters in [full, short(smoothing: true), short(smoothing: false)] {
+            texts.append("\(bare) \(parameters)")
+            if !aligned { texts.append(" \(pointer)\(loss.name) \(value) \(parameters)") }
+        }
+        return texts + [bare]
     }
 
     /// A loss-table entry while pinned: `A → B ▼Δ`, with as many decimals (6 down to 3) as fit, the change in
@@ -174,7 +204,7 @@ public enum ExplorerView {
                 let value = values[parameter].map(LossParameters.compact) ?? "none"
                 var text = "\(parameter.symbol) = \(value)"
                 if parameter == .beta, loss.weighsFalsePositivesWithBeta {
-                    text += " (FP×\(LossParameters.compact(values.beta)), FN×\(LossParameters.compact(1 - values.beta)))"
+                    text += " (FP×\(LossParameters.compact(values.beta)), FN×\(LossParameters.compact(values.falseNegativeWeight)))"
                 }
                 defer { column += text.count + 3 }
                 return (parameter, text, column..<(column + text.count))
@@ -221,31 +251,52 @@ public enum ExplorerView {
         return model.losses.indices.contains(index) ? .loss(index) : nil
     }
 
-    private static func drawMetrics(_ model: ExplorerModel, into canvas: inout Canvas, row: Int, theme: Theme) {
-        let metrics = model.metrics
-        let texts: [String]
+    /// The metrics at `width`: the first one-line form that fits, else the shortest form wrapped at its entries
+    /// into as many lines as it takes — never a number left out.
+    static func metricsLines(_ metrics: SegmentationMetrics, width: Int, unicode: Bool) -> [String] {
         func f(_ value: Double) -> String { String(format: "%.3f", value) }
+        let forms: [String]
+        let entries: [String]
         if metrics.mode == .binary {
             let c = metrics.foreground
-            let atHalf = "p \(theme.glyphs.isUnicode ? "≥" : ">=") 0.5:"
-            let counts = "TP \(c.truePositive) FP \(c.falsePositive) FN \(c.falseNegative)"
-            texts = [
+            let atHalf = "p \(unicode ? "≥" : ">=") 0.5:"
+            let counts = "TP \(c.truePositive) FP \(c.falsePositive) FN \(c.falseNegative) TN \(c.trueNegative)"
+            forms = [
                 " metrics at \(atHalf) IoU \(f(c.iou))  Dice \(f(c.dice))  prec \(f(c.precision))  rec \(f(c.recall))  \(counts)",
                 " at \(atHalf) IoU \(f(c.iou)) Dice \(f(c.dice)) prec \(f(c.precision)) rec \(f(c.recall)) \(counts)",
             ]
+            entries = [" at \(atHalf)", "IoU \(f(c.iou))", "Dice \(f(c.dice))", "prec \(f(c.precision))", "rec \(f(c.recall))",
+                       "TP \(c.truePositive)", "FP \(c.falsePositive)", "FN \(c.falseNegative)", "TN \(c.trueNegative)"]
         } else {
             let perClass = metrics.perClass.enumerated().map { "\($0.offset):\(f($0.element.iou))" }
             let summary = "mIoU \(f(metrics.meanIoU))  pixel accuracy \(f(metrics.pixelAccuracy))"
-            let short = " argmax: mIoU \(f(metrics.meanIoU)) acc \(f(metrics.pixelAccuracy)) IoU"
-            // Whole class entries only: as many as fit, then how many more there are.
-            let fitted = (0...perClass.count).reversed().map { shown in
-                short + " " + perClass.prefix(shown).joined(separator: " ")
-                    + (shown < perClass.count ? " +\(perClass.count - shown) more" : "")
-            }
-            texts = [" metrics at argmax: \(summary)  IoU per class \(perClass.joined(separator: " "))"] + fitted
+            forms = [
+                " metrics at argmax: \(summary)  IoU per class \(perClass.joined(separator: " "))",
+                " argmax: mIoU \(f(metrics.meanIoU)) acc \(f(metrics.pixelAccuracy)) IoU \(perClass.joined(separator: " "))",
+            ]
+            entries = [" argmax:", "mIoU \(f(metrics.meanIoU))", "acc \(f(metrics.pixelAccuracy))", "IoU"] + perClass
         }
-        let text = Canvas.firstFitting(texts, width: canvas.width) ?? texts[texts.count - 1]
-        canvas.put(text, row: row, column: 0, maxWidth: canvas.width, ellipsis: theme.glyphs.ellipsis)
+        if let line = Canvas.firstFitting(forms, width: width) { return [line] }
+        var lines: [String] = []
+        var current = ""
+        for entry in entries {
+            if current.isEmpty {
+                current = entry
+            } else if current.count + 1 + entry.count <= width {
+                current += " " + entry
+            } else {
+                lines.append(current)
+                current = "  " + entry
+            }
+        }
+        return lines + [current]
+    }
+
+    private static func drawMetrics(_ model: ExplorerModel, into canvas: inout Canvas, rows: Range<Int>, theme: Theme) {
+        let lines = metricsLines(model.metrics, width: canvas.width, unicode: theme.glyphs.isUnicode)
+        for (offset, line) in lines.prefix(rows.count).enumerated() {
+            canvas.put(line, row: rows.lowerBound + offset, column: 0, maxWidth: canvas.width, ellipsis: theme.glyphs.ellipsis)
+        }
     }
 
     private static func drawNote(_ model: ExplorerModel, into canvas: inout Canvas, rows: Range<Int>, theme: Theme) {
@@ -260,7 +311,11 @@ public enum ExplorerView {
         let row = canvas.height - 1
         canvas.fill(Rect(row: row, column: 0, width: canvas.width, height: 1), with: Cell(" ", pen: theme.statusBar))
         var column = 0
-        for part in statusParts(model) {
+        // The messages whole: without the edit selector's key reminder, then without the one-off message, when the
+        // line is too short for them.
+        let levels = (0...2).map { statusParts(model, shortening: $0) }
+        let parts = levels.first { $0.map { $0.count + 3 }.reduce(0, +) <= canvas.width } ?? levels[2]
+        for part in parts {
             column = canvas.put(" \(part) ", row: row, column: column, maxWidth: max(0, canvas.width - column),
                                 ellipsis: theme.glyphs.ellipsis, pen: theme.statusAccent)
             column += 1
@@ -276,21 +331,32 @@ public enum ExplorerView {
                                 row: row, column: column, maxWidth: max(0, canvas.width - column),
                                 ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
         }
-        var hintText = hints.joined(separator: "  ")
-        if column + hintText.count + 1 > canvas.width { hintText = hints.joined(separator: " ") }  // tighter, not cut
+        // Whole hints only: two spaces apart, else one, else without the hints before "? help" from the last on.
+        var shown = hints
+        var hintText = ""
+        while !shown.isEmpty {
+            let room = canvas.width - column - 1
+            if let fitting = Canvas.firstFitting([shown.joined(separator: "  "), shown.joined(separator: " ")], width: room) {
+                hintText = fitting
+                break
+            }
+            shown.remove(at: max(0, shown.count - 3))
+        }
         canvas.put(" " + hintText, row: row, column: column, maxWidth: max(0, canvas.width - column),
                    ellipsis: theme.glyphs.ellipsis, pen: theme.statusBar)
     }
 
-    /// What the status line says before the key hints: a one-off message, the active edits, the edit selector.
-    public static func statusParts(_ model: ExplorerModel) -> [String] {
+    /// What the status line says before the key hints: a one-off message, the preset shown, the active edits, the
+    /// edit selector. `shortening` 1 leaves out the selector's key reminder, 2 also the one-off message.
+    public static func statusParts(_ model: ExplorerModel, shortening: Int = 0) -> [String] {
         var parts: [String] = []
-        if let message = model.message { parts.append(message) }
+        if let message = model.message, shortening < 2 { parts.append(message) }
+        if let preset = model.activePreset { parts.append("preset \(preset.number): \(preset.name)") }
         if !model.edits.isIdentity || model.showsEditSelector {
             var text = "edits: " + (model.edits.isIdentity ? "none" : model.edits.summary.joined(separator: " · "))
             if model.showsEditSelector {
                 let control = model.selectedEditControl
-                text += " | e: \(control.label) \(control.valueText(model.edits)) (, . change, u undo)"
+                text += " | e: \(control.label) \(control.valueText(model.edits))" + (shortening > 0 ? "" : " (, . change, u undo)")
             }
             parts.append(text)
         }

@@ -45,6 +45,10 @@ public enum KeyTable {
         KeyBinding(keys: [.character("T")], action: .resetTraining, label: "T", help: "undo all training", hint: nil),
         KeyBinding(keys: [.character("R")], action: .toggleRace, label: "R", help: "race the chosen losses", hint: nil),
         KeyBinding(keys: [.character("i")], action: .toggleRaceLoss, label: "i", help: "add/drop loss in race", hint: nil),
+    ] + (1...9).map { number in
+        KeyBinding(keys: [.character(Character(String(number)))], action: .applyPreset(number), label: "\(number)",
+                   help: "preset \(number)", hint: nil)
+    } + [
         KeyBinding(keys: [.character("?")], action: .toggleHelp, label: "?", help: "show or hide this help", hint: "? help"),
         KeyBinding(keys: [.escape], action: .closeOverlay, label: "Esc", help: "close help, ranking or panel", hint: nil),
         KeyBinding(keys: [.control("l")], action: .repaint, label: "C-l", help: "repaint the whole screen", hint: nil),

@@ -7,7 +7,7 @@ public enum LossExplanations {
     /// The formula of `loss` with `parameters` written in, in Unicode; ``ascii(_:)`` spells it in ASCII.
     public static func formula(_ loss: Loss, _ parameters: LossParameters) -> String {
         let v = LossParameters.compact
-        let s = v(parameters.smooth), b = v(parameters.beta), fnWeight = v(1 - parameters.beta), g = v(parameters.gamma)
+        let s = v(parameters.smooth), b = v(parameters.beta), fnWeight = v(parameters.falseNegativeWeight), g = v(parameters.gamma)
         let alpha: String
         if let a = parameters.alpha {
             alpha = loss.mode == .binary ? "α_t = \(v(a)) (y=1), \(v(1 - a)) (y=0)" : "α_t = \(v(1 - a)) (class 0), \(v(a)) (others)"

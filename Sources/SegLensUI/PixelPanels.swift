@@ -8,6 +8,18 @@ struct PixelPanels {
     /// When set, every panel is computed at one dot per pixel of the visible region and recorded here (the PNG
     /// export), whatever the canvas.
     var capture: PanelCapture? = nil
+    /// Where the truth's legend goes when it does not fit its panel's bottom edge (see ``ExplorerView/Layout``).
+    var legendRows: Range<Int>? = nil
+
+    /// The names of the truth's legend: every class, then `void` when the input has an ignore index.
+    static func truthLegendNames(_ model: ExplorerModel) -> [String] {
+        model.scenario.classNames + (model.input.ignoreIndex == nil ? [] : ["void"])
+    }
+
+    /// Columns that legend items take: a swatch, a space, the name and a space each.
+    static func legendWidth(_ names: [String]) -> Int {
+        names.map { $0.count + 3 }.reduce(0, +)
+    }
 
     func draw(into canvas: inout Canvas, rects: [Rect]) {
         drawTruth(into: &canvas, rect: rects[0])
@@ -27,13 +39,13 @@ struct PixelPanels {
                 drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: model.probabilities, cached: true)
                 drawDifference(into: &canvas, rect: rects[2], a: pinned, pinnedInput: pin.input, b: result)
             } else {
-                let scale = Self.scale(of: [pinned, result], mode: model.heatmapMode, input: model.input)
+                let scale = Self.scale(of: [pinned, result], mode: model.shownHeatmapMode, input: model.input)
                 drawHeatmap(into: &canvas, rect: rects[1], result: pinned, input: pin.input, label: "A", scale: scale)
                 drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: "B", scale: scale)
             }
         } else {
             drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: model.probabilities, cached: true)
-            let scale = Self.scale(of: [result], mode: model.heatmapMode, input: model.input)
+            let scale = Self.scale(of: [result], mode: model.shownHeatmapMode, input: model.input)
             drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: nil, scale: scale)
         }
     }
@@ -58,9 +70,31 @@ struct PixelPanels {
             }
             return theme.classPaint(best, binary: binary)
         }
-        drawLegend(into: &canvas, rect: rect, items: model.scenario.classNames.enumerated().map {
-            (theme.classPaint($0.offset, binary: binary), $0.element)
-        } + (input.ignoreIndex == nil ? [] : [(theme.ignored, "void")]))
+        let items = classItems + (input.ignoreIndex == nil ? [] : [(theme.ignored, "void")])
+        drawLegend(into: &canvas, rect: rect, items: items)
+        if let legendRows, !legendRows.isEmpty, Self.legendWidth(items.map(\.1)) > rect.width - 4 {
+            canvas.put(" key below ", row: rect.endRow - 1, column: rect.column + 2, pen: theme.dim)
+            drawLegendLines(into: &canvas, rows: legendRows, items: items)
+        }
+    }
+
+    /// One swatch and name per class.
+    private var classItems: [(Paint, String)] {
+        model.scenario.classNames.enumerated().map { (theme.classPaint($0.offset, binary: model.input.mode == .binary), $0.element) }
+    }
+
+    /// The legend on lines of its own, wrapped at its items: ` truth: ■ 0 sky ■ 1 building … ■ ? void`.
+    private func drawLegendLines(into canvas: inout Canvas, rows: Range<Int>, items: [(Paint, String)]) {
+        var row = rows.lowerBound
+        var column = canvas.put(" truth:", row: row, column: 0, pen: theme.dim) + 1
+        for (paint, name) in items {
+            if column + 3 + name.count > canvas.width, row + 1 < rows.upperBound {
+                row += 1
+                column = 2
+            }
+            canvas[row, column] = theme.swatch(paint)
+            column = canvas.put(" \(name) ", row: row, column: column + 1, pen: theme.dim)
+        }
     }
 
     /// A prediction given as `probabilities` (`σ(z)` or `softmax(z)`, `C×H×W`): the mean probability (binary) or
@@ -84,7 +118,17 @@ struct PixelPanels {
         if binary {
             drawRamp(into: &canvas, rect: rect, low: "p 0", high: "1") { theme.probabilityPaint($0) }
         } else {
-            drawLegend(into: &canvas, rect: rect, items: [(theme.classPaint(0, binary: false), "class of largest p")])
+            // The colour of the class of largest p: the classes' swatches when they fit, else where they are.
+            if Self.legendWidth(model.scenario.classNames) + 7 <= rect.width - 4 {
+                canvas.put(" argmax", row: rect.endRow - 1, column: rect.column + 1, pen: theme.dim)
+                drawLegend(into: &canvas, rect: Rect(row: rect.row, column: rect.column + 7, width: rect.width - 7, height: rect.height),
+                           items: classItems)
+            } else {
+                let text = Canvas.firstFitting(
+                    [" class of largest p, colours as truth ", " largest p: truth's colours ", " argmax, as truth ", " argmax "], width: rect.width - 4)
+                canvas.put(text ?? "", row: rect.endRow - 1, column: rect.column + 2, pen: theme.dim)
+                capture?.setLegend(.items(classItems.map { PanelCapture.Item(paint: $0.0, name: $0.1) }))
+            }
         }
     }
 
@@ -116,7 +160,7 @@ struct PixelPanels {
     /// `A · α=0.25 γ=2`, `A · weight` when comparing (the loss is the table's selection; the parameters are what may differ
     /// between A and B).
     private func heatTitles(_ result: LossResult, label: String?) -> [String] {
-        let mode = model.heatmapMode.rawValue
+        let mode = model.shownHeatmapMode.rawValue
         guard let label else { return ["\(mode) · \(result.loss.name)", mode] }
         let parameters = result.parameters.text(for: result.loss)
         return parameters.isEmpty
@@ -130,11 +174,11 @@ struct PixelPanels {
     ) {
         let titles = heatTitles(result, label: label)
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
-        if model.heatmapMode == .errors {
+        if model.shownHeatmapMode == .errors {
             drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: nil)
             return
         }
-        guard let values = Self.heatValues(result, mode: model.heatmapMode) else {
+        guard let values = Self.heatValues(result, mode: model.shownHeatmapMode) else {
             drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: result.loss)
             return
         }
@@ -157,12 +201,12 @@ struct PixelPanels {
     /// class where it changed).
     private func drawDifference(into canvas: inout Canvas, rect: Rect, a: LossResult, pinnedInput: LossInput, b: LossResult) {
         let input = model.input
-        let titles = ["B − A · \(model.heatmapMode.rawValue) · \(b.loss.name)", "B − A · \(model.heatmapMode.rawValue)"]
-        if model.heatmapMode == .errors {
+        let titles = ["B − A · \(model.shownHeatmapMode.rawValue) · \(b.loss.name)", "B − A · \(model.shownHeatmapMode.rawValue)"]
+        if model.shownHeatmapMode == .errors {
             drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: pinnedInput)
             return
         }
-        guard let before = Self.heatValues(a, mode: model.heatmapMode), let after = Self.heatValues(b, mode: model.heatmapMode)
+        guard let before = Self.heatValues(a, mode: model.shownHeatmapMode), let after = Self.heatValues(b, mode: model.shownHeatmapMode)
         else {
             drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: b.loss)
             return
@@ -333,13 +377,14 @@ struct PixelPanels {
         }
     }
 
-    /// Legend items in the bottom edge of `rect`: a swatch and a name each.
+    /// Legend items in the bottom edge of `rect`: a swatch and a name each, all of them or none.
     private func drawLegend(into canvas: inout Canvas, rect: Rect, items: [(Paint, String)]) {
         capture?.setLegend(.items(items.map { PanelCapture.Item(paint: $0.0, name: $0.1) }))
-        let row = rect.endRow - 1, end = rect.endColumn - 2
+        let row = rect.endRow - 1
         var column = rect.column + 2
+        // All of them or none: a legend that leaves out a class misleads (the truth's goes below then).
+        guard Self.legendWidth(items.map(\.1)) <= rect.width - 4 else { return }
         for (paint, name) in items {
-            guard column + 3 + name.count <= end else { break }
             canvas[row, column] = theme.swatch(paint)
             column = canvas.put(" \(name) ", row: row, column: column + 1, pen: theme.dim)
         }

@@ -2,17 +2,21 @@
 /// large cells, the selected loss with its value and parameters under them, and the status line. Nothing else, so
 /// a projector at the back of a room still shows it.
 enum PresentView {
-    /// The three panels side by side over every row but the last two.
-    static func panels(_ size: TerminalSize) -> [Rect] {
+    /// The three panels side by side, equally wide, over every row but the last two (three when the truth's
+    /// legend takes a line of its own under them).
+    static func panels(_ size: TerminalSize, legendRows: Int = 0) -> [Rect] {
         let third = size.columns / 3
         return (0..<3).map { index in
-            Rect(row: 0, column: index * third, width: index == 2 ? size.columns - 2 * third : third, height: size.rows - 2)
+            Rect(row: 0, column: index * third, width: third, height: size.rows - 2 - legendRows)
         }
     }
 
     static func draw(_ model: ExplorerModel, into canvas: inout Canvas, theme: Theme) {
         let lossRow = canvas.height - 2
-        PixelPanels(model: model, theme: theme).draw(into: &canvas, rects: panels(TerminalSize(rows: canvas.height, columns: canvas.width)))
+        let size = TerminalSize(rows: canvas.height, columns: canvas.width)
+        let legendBelow = PixelPanels.legendWidth(PixelPanels.truthLegendNames(model)) > size.columns / 3 - 4
+        PixelPanels(model: model, theme: theme, legendRows: legendBelow ? (lossRow - 1)..<lossRow : nil)
+            .draw(into: &canvas, rects: panels(size, legendRows: legendBelow ? 1 : 0))
         let result = model.selectedResult
         let parameters = result.parameters.text(for: result.loss)
         var column = canvas.put(" \(result.loss.name)  \(ExplorerView.formatValue(result.value)) ", row: lossRow, column: 0,
@@ -21,7 +25,8 @@ enum PresentView {
             column = canvas.put("  \(parameters)", row: lossRow, column: column, maxWidth: canvas.width - column,
                                 ellipsis: theme.glyphs.ellipsis, pen: theme.title)
         }
-        canvas.put("   \(result.loss.formula)", row: lossRow, column: column, maxWidth: max(0, canvas.width - column),
-                   ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
+        // The formula whole or not at all (the explanations panel, w, writes it out).
+        let formula = "   \(result.loss.formula)"
+        if column + formula.count <= canvas.width { canvas.put(formula, row: lossRow, column: column, pen: theme.dim) }
     }
 }

@@ -8,12 +8,22 @@ enum RankingOverlay {
         let names = model.scenario.predictions.map(\.name)
         let nameWidth = ranking.verdicts.map(\.loss.name.count).max() ?? 0
         let different = theme.glyphs.isUnicode ? "≠" : "!"
-        var lines: [(String, Pen)] = ranking.verdicts.map { verdict in
-            let mark = ranking.lossesDisagree && !verdict.agreesWithMajority ? different : " "
-            let order = verdict.order.map { "\(names[$0]) \(ExplorerView.formatValue(verdict.values[$0]))" }
-            let text = verdict.loss.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + " \(mark) "
-                + order.joined(separator: " < ")
-            return (text, verdict.loss == model.selectedLoss ? theme.selected : .plain)
+        // Predictions by name; by number (with a key under the rows) when a row would not fit the screen.
+        func rows(_ label: (Int) -> String) -> [(String, Pen)] {
+            ranking.verdicts.map { verdict in
+                let mark = ranking.lossesDisagree && !verdict.agreesWithMajority ? different : " "
+                let order = verdict.order.map { "\(label($0)) \(ExplorerView.formatValue(verdict.values[$0]))" }
+                let text = verdict.loss.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + " \(mark) "
+                    + order.joined(separator: " < ")
+                return (text, verdict.loss == model.selectedLoss ? theme.selected : .plain)
+            }
+        }
+        var lines = rows { names[$0] }
+        if lines.contains(where: { $0.0.count > canvas.width - 6 }) {
+            lines = rows { "#\($0 + 1)" }
+            let key = names.enumerated().map { "#\($0.offset + 1) \($0.element)" }.joined(separator: " · ")
+            lines += ExplorerView.wrap(key, width: canvas.width - 6, lines: names.count, ellipsis: theme.glyphs.ellipsis)
+                .map { ($0, theme.dim) }
         }
         lines.append(("", .plain))
         if ranking.lossesDisagree {

@@ -30,11 +30,13 @@ public struct Scenario: Sendable {
     public var startingParameters: [Loss: LossParameters]
     /// The what-if edits at start (from the command line's edit flags).
     public var startingEdits: PredictionEdits
+    /// The presets of the digit keys, by number (the file's, else ``Preset/builtIn(_:)``); losses of the mode.
+    public var presets: [Preset]
 
     public init(
         title: String, note: String? = nil, classNames: [String], predictions: [Prediction],
         startingLoss: Loss? = nil, startingParameters: [Loss: LossParameters] = [:], startingPrediction: Int = 0,
-        startingEdits: PredictionEdits = PredictionEdits()
+        startingEdits: PredictionEdits = PredictionEdits(), presets: [Preset]? = nil
     ) {
         precondition(predictions.indices.contains(startingPrediction), "the starting prediction must exist")
         precondition(!predictions.isEmpty, "a scenario needs a prediction")
@@ -48,6 +50,12 @@ public struct Scenario: Sendable {
         self.startingParameters = startingParameters
         self.startingPrediction = startingPrediction
         self.startingEdits = startingEdits
+        self.presets = (presets ?? Preset.builtIn(mode)).filter { $0.loss.mode == mode }.sorted { $0.number < $1.number }
+    }
+
+    /// The preset of digit key `number`, if there is one.
+    public func preset(_ number: Int) -> Preset? {
+        presets.first { $0.number == number }
     }
 
     public var mode: SegmentationMode { predictions[0].input.mode }

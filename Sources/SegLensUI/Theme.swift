@@ -40,18 +40,30 @@ struct Theme {
         return Paint(color: .indexed(Theme.classColors[label % Theme.classColors.count]), glyph: glyph)
     }
 
-    /// A probability 0…1: a grey ramp, or the density ramp.
+    /// A probability 0…1: a grey ramp, or the density ramp — with `·` for exactly 0 and at least the lightest
+    /// shade for any other value, so that the image's extent shows without colour too.
     func probabilityPaint(_ p: Double) -> Paint {
         let clamped = p.isNaN ? 0 : min(1, max(0, p))
-        return Paint(color: .indexed(232 + UInt8((clamped * 23).rounded())), glyph: glyphs.shade(clamped))
+        let ramp = glyphs.shadeRamp
+        let glyph = clamped == 0 ? (glyphs.isUnicode ? "·" : ".")
+            : ramp[max(1, min(ramp.count - 1, Int((clamped * Double(ramp.count - 1)).rounded())))]
+        return Paint(color: .indexed(232 + UInt8((clamped * 23).rounded())), glyph: glyph)
     }
 
-    /// A heat value as a fraction 0…1 of the legend's scale: dark purple → red → yellow → white.
+    /// A heat value as a fraction 0…1 of the legend's scale: dark purple → red → yellow → white. Exactly 0 is a
+    /// dim grey dot (`·`, ASCII `.`), not the terminal's black, so the image's extent stays visible where nothing is
+    /// hot; any other value shows at least the lightest shade.
     func heatPaint(_ fraction: Double) -> Paint {
         let clamped = fraction.isNaN ? 0 : min(1, max(0, fraction))
-        let index = Int((clamped * Double(Theme.heatColors.count - 1)).rounded())
-        return Paint(color: .indexed(Theme.heatColors[index]), glyph: glyphs.shade(clamped))
+        guard clamped > 0 else { return Paint(color: .indexed(Theme.zeroHeatColor), glyph: glyphs.isUnicode ? "·" : ".") }
+        let index = max(1, Int((clamped * Double(Theme.heatColors.count - 1)).rounded()))
+        let ramp = glyphs.shadeRamp
+        let glyph = ramp[max(1, min(ramp.count - 1, Int((clamped * Double(ramp.count - 1)).rounded())))]
+        return Paint(color: .indexed(Theme.heatColors[index]), glyph: glyph)
     }
+
+    /// Colour of a heat value of 0: a dark grey that is not the terminal's background.
+    private static let zeroHeatColor: UInt8 = 237
 
     private static let negativeColors: [UInt8] = [17, 18, 19, 20, 21, 27]
     private static let positiveColors: [UInt8] = [52, 88, 124, 160, 196, 202]

@@ -163,7 +163,21 @@ struct InputOptions: ParsableArguments {
             title: inputs.title, note: inputs.note, classNames: inputs.classNames,
             predictions: inputs.predictions.map { Scenario.Prediction(name: $0.name, input: $0.input) },
             startingLoss: lossOptions.names.isEmpty ? fileLoss : chosen.first?.loss,
-            startingParameters: parameters, startingPrediction: startingPrediction, startingEdits: edits)
+            startingParameters: parameters, startingPrediction: startingPrediction, startingEdits: edits,
+            presets: inputs.presets.isEmpty ? nil : inputs.presets.compactMap { InputOptions.preset($0, mode: mode) })
+    }
+
+    /// A file's preset for the explorer (the reader checked its loss and parameters).
+    static func preset(_ preset: MaskPreset, mode: SegmentationMode) -> Preset? {
+        guard let loss = preset.parameters.loss.flatMap({ Loss.named($0, mode: mode) }) else { return nil }
+        let file = preset.parameters
+        let set: [(LossParameter, Bool)] = [
+            (.alpha, file.alpha != nil), (.gamma, file.gamma != nil), (.beta, file.beta != nil),
+            (.smooth, file.smooth != nil), (.w0, file.w0 != nil), (.sigma, file.sigma != nil),
+        ]
+        return Preset(
+            number: preset.number, name: preset.name, loss: loss, settings: set.filter(\.1).map(\.0),
+            values: file.applied(to: loss.defaultParameters))
     }
 
     /// The prediction `--prediction` names (a name first, else a 1-based number), or the first.

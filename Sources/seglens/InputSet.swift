@@ -15,6 +15,8 @@ struct InputSet {
     var predictions: [InputPrediction]
     /// The `params:` line of a `.mask` file.
     var parameters: MaskParameters?
+    /// The `params N "name":` lines of a `.mask` file (the explorer's digit keys).
+    var presets: [MaskPreset] = []
 
     var first: LossInput { predictions[0].input }
 
@@ -39,6 +41,7 @@ struct InputSet {
         self.classNames = document.classNames
         self.predictions = predictions
         self.parameters = document.parameters
+        self.presets = document.presets
     }
 
     /// A truth file and one prediction file, already validated into `input`.

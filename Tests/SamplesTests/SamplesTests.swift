@@ -212,6 +212,24 @@ import Testing
         let small = try sample.evaluate("tversky", prediction: "too small") { $0.beta = 0.7 }.value
         #expect(small + 0.05 < big)
     }
+
+    // Its presets: 1 (β=0.3) ranks "too small" worse, 3 (β=0.7) "too big"; 2 (β=0.5) is Dice.
+    @Test func tverskyTradeoffPresets() throws {
+        let sample = try Sample("tversky-tradeoff.mask")
+        let presets = sample.document.presets
+        #expect(presets.map(\.number) == [1, 2, 3])
+        func value(_ preset: Int, _ prediction: String, loss: String = "tversky") throws -> Double {
+            let parameters = try #require(presets.first { $0.number == preset }).parameters
+            #expect(parameters.loss == "tversky")
+            return try sample.evaluate(loss, prediction: prediction) { $0 = parameters.applied(to: $0) }.value
+        }
+        #expect(try value(1, "too big") < value(1, "too small"))
+        #expect(try value(3, "too small") < value(3, "too big"))
+        for prediction in ["too big", "too small"] {
+            // Equal up to where the smoothing s = 1e-5 sits: (TP+s)/(TP+½FP+½FN+s) against (2TP+s)/(2TP+FP+FN+s).
+            #expect(abs(try value(2, prediction) - (try sample.evaluate("dice", prediction: prediction).value)) < 1e-6)
+        }
+    }
 }
 
 /// The sample compiled into the binary cannot drift from its file.
@@ -254,5 +272,34 @@ import Testing
         let weighted = try #require(border.pixelLoss)
         #expect(abs(bce.sum(over: gap) / bce.total - 0.10) < 0.005)
         #expect(abs(weighted.sum(over: gap) / weighted.total - 0.23) < 0.005)
+    }
+
+    // Its presets: 2 (w0=0) leaves the class weights only, so the gap weighs what the far background does; 3 (σ=2)
+    // keeps a ridge in the gap but lets it fall off faster away from it; 4 is plain bce.
+    @Test func touchingCellsPresets() throws {
+        let sample = try Sample("touching-cells.mask")
+        let width = sample.truth.width
+        let gap = (2...7).map { $0 * width + 8 }
+        let presets = Dictionary(uniqueKeysWithValues: sample.document.presets.map { ($0.number, $0.parameters) })
+        #expect(presets.keys.sorted() == [1, 2, 3, 4])
+        func result(_ number: Int) throws -> LossResult {
+            let parameters = try #require(presets[number])
+            return try sample.evaluate(try #require(parameters.loss)) { $0 = parameters.applied(to: $0) }
+        }
+        let unet = try result(1), flat = try result(2), narrow = try result(3)
+        #expect(unet.parameters.w0 == 10 && unet.parameters.sigma == 5 && narrow.parameters.sigma == 2)
+        let far = flat.weight[width - 1]
+        for pixel in gap { #expect(flat.weight[pixel] == far) }
+        // In the gap's rows 3…6 d1 = d2 = 1: the border term is w0·exp(−4/(2σ²)) = 9.23 at σ = 5, 6.07 at σ = 2.
+        for pixel in gap.dropFirst().dropLast() {
+            #expect(abs(unet.weight[pixel] - flat.weight[pixel] - 10 * exp(-4.0 / 50)) < 1e-9)
+            #expect(abs(narrow.weight[pixel] - flat.weight[pixel] - 10 * exp(-4.0 / 8)) < 1e-9)
+        }
+        // Row 4, column 16: 2 pixels right of the right cell, 9 from the left one: 10·exp(−121/50) = 0.89 at σ = 5,
+        // 10·exp(−121/8) ≈ 3e−6 at σ = 2.
+        let outside = 4 * width + 16
+        #expect(abs(unet.weight[outside] - flat.weight[outside] - 10 * exp(-121.0 / 50)) < 1e-9)
+        #expect(narrow.weight[outside] - flat.weight[outside] < 1e-4)
+        #expect(try result(4).value == (try sample.evaluate("bce").value))
     }
 }

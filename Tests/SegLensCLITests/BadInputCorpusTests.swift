@@ -54,6 +54,8 @@ import Testing
         Case("mask-huge-number.mask", .mask, 65, "mask-huge-number.mask:8:6", "number \"1e999\" is out of range"),
         Case("mask-prediction-rows.mask", .mask, 65, "mask-prediction-rows.mask:6:1", "prediction block has 1 row but the truth has 2"),
         Case("mask-no-truth.mask", .mask, 65, "mask-no-truth.mask:1:1", "a .mask file needs a ground truth"),
+        Case("mask-preset-duplicate.mask", .mask, 65, "mask-preset-duplicate.mask:3:8", "duplicate preset 2 (first on line 2)"),
+        Case("mask-preset-no-loss.mask", .mask, 65, "mask-preset-no-loss.mask:2:10", "preset 1 needs loss="),
         Case("mask-probability-9.mask", .mask, 65, "mask-probability-9.mask:7:11", "probability 1.5 is outside [0, 1]"),
         // .npy: magic, versions, lying and giant headers, dtypes, NaN/Inf, labels, shapes.
         Case("npy-empty.npy", .truth, 65, "npy-empty.npy", "the file is empty (0 bytes)"),

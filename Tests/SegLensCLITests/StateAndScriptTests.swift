@@ -29,6 +29,20 @@ import Testing
         #expect(scripted.status == 0 && scripted.stdout == typed.stdout, "\(scripted)")
     }
 
+    /// A file's preset on its digit: `render --keys 3` selects it and names it, and `--state preset=3` is that screen.
+    @Test func aPresetKeyRendersAndItsStateWordDrawsTheSameScreen() throws {
+        let sample = RenderTests.sample("tversky-tradeoff.mask")
+        let keys = try SegLensProcess.run(["render", sample, "--keys", "3"])
+        #expect(keys.status == 0, "\(keys)")
+        let lines = keys.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.contains { $0.contains("β = 0.7 (FP×0.7, FN×0.3)") }, "\(keys.stdout)")
+        #expect(lines.contains { $0.hasPrefix(" preset 3: β=0.7: a false alarm costs 0.7, a miss 0.3 ") }, "\(keys.stdout)")
+        let state = try SegLensProcess.run(["render", sample, "--state", "preset=3"])
+        #expect(state.status == 0 && state.stdout == keys.stdout, "\(state)")
+        let missing = try SegLensProcess.run(["render", sample, "--state", "preset=7"])
+        #expect(missing.status == 64 && missing.stderr.contains("no preset '7'; one of 1, 2, 3"), "\(missing)")
+    }
+
     @Test func badStatesAndScriptsAreUsageErrorsWithPositions() throws {
         let state = try SegLensProcess.run(["render", Self.sample, "--state", "view=loss zoom=x"])
         #expect(state.status == 64 && state.stderr.contains("--state: state word 'zoom=x' at column 11"), "\(state)")

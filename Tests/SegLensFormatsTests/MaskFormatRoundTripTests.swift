@@ -15,6 +15,28 @@ import Testing
         #expect(try Self.roundTrip(document) == document)
     }
 
+    @Test func presetsAreWrittenByNumberAndReadBack() throws {
+        let text = """
+            # seglens mask v1
+            params: loss=focal alpha=none gamma=0
+            params 3 "strong \\"focus\\"": loss=focal gamma=5   # a comment
+            params 1:loss=tversky beta=0.7
+            truth:
+              ..#
+            prediction: logits
+              -1 0 1
+            """
+        let document = try MaskReader.parse(text: text, path: "p.mask")
+        #expect(document.parameters == MaskParameters(loss: "focal", alpha: .disabled, gamma: 0))
+        #expect(document.presets == [
+            MaskPreset(number: 1, parameters: MaskParameters(loss: "tversky", beta: 0.7)),
+            MaskPreset(number: 3, name: "strong \"focus\"", parameters: MaskParameters(loss: "focal", gamma: 5)),
+        ])
+        let written = MaskWriter.write(document)
+        #expect(written.contains("params 1: loss=tversky beta=0.7\nparams 3 \"strong \\\"focus\\\"\": loss=focal gamma=5.0\n"))
+        #expect(try Self.roundTrip(document) == document)
+    }
+
     @Test func binaryProbabilitiesOfNinthsBecomeADigitGrid() throws {
         let document = MaskDocument(
             truth: LabelMap(height: 2, width: 3, labels: [0, 0, 1, 0, 1, 1]),

@@ -22,7 +22,8 @@ import SegLensCore
     }
 
     @Test func regionLossHasNoPerPixelLossView() {
-        // Tab ×4 from focal reaches dice; m selects the loss view, which region losses do not have.
+        // Tab from focal reaches dice; m goes from the weight past the loss view, which region losses do not have,
+        // to the errors.
         assertSnapshot(screen(ExplorerFixtures.binary, keys: "<Tab> m"), named: "binary-dice-loss-80x24")
     }
 
@@ -43,10 +44,11 @@ import SegLensCore
             title: "240×240 synthetic", classNames: ["background", "blob"],
             predictions: [Scenario.Prediction(name: "noisy", input: input)])
         let text = screen(scenario)
-        // 240 rows into the 12 inner rows of a panel (24 less the header, 6 table rows, the parameters, metrics
-        // and status lines, and 2 borders), 240 columns into 12 dots of two cells each (24 inner columns): square
-        // blocks of max(⌈240/12⌉, ⌈240/12⌉) = 20 pixels.
-        #expect(text.split(separator: "\n")[1].contains(" 1:20 "))
+        // 240 rows into the 11 inner rows of a panel (24 less the header, 6 table rows, the legend line — the
+        // truth's legend does not fit its 26-column panel —, the parameters, metrics and status lines, and 2
+        // borders), 240 columns into 12 dots of two cells each (24 inner columns): square blocks of
+        // max(⌈240/11⌉, ⌈240/12⌉) = 22 pixels.
+        #expect(text.split(separator: "\n")[1].contains(" 1:22 "))
         assertSnapshot(text, named: "downsampled-240-80x24")
         assertSnapshot(screen(scenario, keys: "+ + D"), named: "downsampled-240-zoomed-80x24")
     }

@@ -8,7 +8,8 @@ import SegLensUI
         .tab, .backTab, .character("g"), .character("a"), .character("b"), .character("s"), .right, .left, .up, .down,
         .character("H"), .character("L"), .character("m"), .character("+"), .character("-"), .character("W"),
         .character("A"), .character("S"), .character("D"), .character("e"), .character("E"), .character("."),
-        .character(","), .character("p"), .character("f"),
+        .character(","), .character("p"), .character("f"), .character("2"), .character("3"), .character("5"),
+        .character("9"),
     ]
 
     /// A deterministic random walk over the explorer's keys.

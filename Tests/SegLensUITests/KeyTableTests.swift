@@ -15,8 +15,15 @@ import SegLensUI
             text += ExplorerView.render(model, size: size, capabilities: capabilities).text
             _ = model.update([.right])
         }
+        func shown(_ text: String) -> String { capabilities.unicode ? text : String(text.map(Glyphs.asciiFallback)) }
         for binding in KeyTable.bindings {
-            func shown(_ text: String) -> String { capabilities.unicode ? text : String(text.map(Glyphs.asciiFallback)) }
+            // The digit keys are one entry, 1-9, and each preset a line of its own under the keys.
+            if case let .applyPreset(number) = binding.action {
+                let preset = model.scenario.preset(number)!
+                #expect(text.contains("1-9    apply a preset (below)"))
+                #expect(text.contains(shown("\(number)  \(preset.name)")), "preset \(number) missing from the help at \(size)")
+                continue
+            }
             #expect(text.contains(shown(binding.label) + " "), "\(binding.label) missing from the help at \(size)")
             #expect(text.contains(shown(binding.help)), "\(binding.help) missing from the help at \(size)")
         }
@@ -137,6 +144,10 @@ import SegLensUI
             #expect(model.input.logits == fresh.input.logits)
         case .toggleRace: #expect(model.race != nil && before.race == nil)
         case .toggleRaceLoss: #expect(model.training.raceLosses != before.training.raceLosses)
+        case let .applyPreset(number):
+            // The built-in preset of that number: its loss selected, marked as the preset shown.
+            let preset = Preset.builtIn(.binary).first { $0.number == number }!
+            #expect(model.selectedLoss == preset.loss && model.activePreset?.number == number)
         }
     }
 

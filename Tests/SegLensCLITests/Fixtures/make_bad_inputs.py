@@ -61,6 +61,8 @@ np.save(os.path.join(OUT, "ok-logits.npy"), 0.5 * k - 4.0)
 
 # .mask text
 write("mask-empty.mask", b"")
+write("mask-preset-duplicate.mask", MASK.replace("truth:", 'params 2 "a": loss=dice\nparams 2 "b": loss=focal gamma=5\ntruth:'))
+write("mask-preset-no-loss.mask", MASK.replace("truth:", "params 1: gamma=5\ntruth:"))
 write("mask-truncated.mask", MASK[: MASK.index("-1.5") + 2])
 write("mask-version2.mask", MASK.replace("v1", "v2"))
 write("mask-latin1.mask", MASK.replace("truth:", "title: caf\xe9\ntruth:").encode("latin1"))
