@@ -133,7 +133,7 @@ struct PixelPanels {
     }
 
     /// The per-pixel values a heatmap mode shows for a result; `nil` for the errors mode and for the loss mode of
-    /// a region loss.
+    /// a region loss (which the explorer never shows: see ``ExplorerModel/shownHeatmapMode``).
     static func heatValues(_ result: LossResult, mode: HeatmapMode) -> [Double]? {
         switch mode {
         case .gradient: result.gradientMagnitude
@@ -178,10 +178,8 @@ struct PixelPanels {
             drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: nil)
             return
         }
-        guard let values = Self.heatValues(result, mode: model.shownHeatmapMode) else {
-            drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: result.loss)
-            return
-        }
+        // The shown mode is one the selected loss has (``ExplorerModel/shownHeatmapMode``).
+        let values = Self.heatValues(result, mode: model.shownHeatmapMode) ?? result.weight
         let (low, high) = scale
         let span = high - low
         drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
@@ -206,11 +204,8 @@ struct PixelPanels {
             drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: pinnedInput)
             return
         }
-        guard let before = Self.heatValues(a, mode: model.shownHeatmapMode), let after = Self.heatValues(b, mode: model.shownHeatmapMode)
-        else {
-            drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: b.loss)
-            return
-        }
+        let before = Self.heatValues(a, mode: model.shownHeatmapMode) ?? a.weight
+        let after = Self.heatValues(b, mode: model.shownHeatmapMode) ?? b.weight
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
         var extent = 0.0
         for pixel in input.keptPixels { extent = max(extent, abs(after[pixel] - before[pixel])) }
@@ -260,16 +255,6 @@ struct PixelPanels {
             : [(.truePositive, "right"), (.falsePositive, "wrong")]
         if pinned != nil { items = items.filter { $0.0 != .trueNegative } + [(.trueNegative, "same")] }
         drawLegend(into: &canvas, rect: rect, items: items.map { (theme.errorPaint($0.0), $0.1) })
-    }
-
-    private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, titles: [String], loss: Loss) {
-        canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
-        let message = ["\(loss.name) is a region loss:", "it has no per-pixel loss.", "Press m for the next view."]
-        capture?.panels.append(PanelCapture.Panel(title: titles[0], dots: [], message: Array(message.prefix(2))))
-        for (offset, line) in message.enumerated() {
-            canvas.put(line, row: rect.row + 2 + offset, column: rect.column + 2, maxWidth: rect.width - 4,
-                       ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
-        }
     }
 
     /// A number for a legend: at most four significant digits.
