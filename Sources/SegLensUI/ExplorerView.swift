@@ -67,8 +67,8 @@ public enum ExplorerView {
             tableRows = (parameterRow - tableHeight)..<parameterRow
             let third = size.columns / 3
             // Every class of the truth and void, in the truth panel's bottom edge or on lines of their own.
-            let legend = PixelPanels.legendWidth(PixelPanels.truthLegendNames(model))
-            let legendHeight = legend <= third - 4 ? 0 : (legend + size.columns - 3) / (size.columns - 2)
+            let legendHeight = PixelPanels.legendLineCount(
+                PixelPanels.truthLegendNames(model), panelWidth: third, columns: size.columns)
             legendRows = (tableRows.lowerBound - legendHeight)..<tableRows.lowerBound
             let panelHeight = legendRows.lowerBound - 1
             // Three panels of one width (the columns left over stay empty at the right).

@@ -21,6 +21,26 @@ struct PixelPanels {
         names.map { $0.count + 3 }.reduce(0, +)
     }
 
+    /// The lines the truth's legend takes under the panels at `columns`: 0 when it fits the bottom edge of a panel
+    /// `panelWidth` wide, else as many as ``drawLegendLines(into:rows:items:)`` wraps it into.
+    static func legendLineCount(_ names: [String], panelWidth: Int, columns: Int) -> Int {
+        guard legendWidth(names) > panelWidth - 4 else { return 0 }
+        return legendLayout(names, columns: columns).last.map { $0.row + 1 } ?? 1
+    }
+
+    /// Where each legend item goes on the lines under the panels: after ` truth:`, wrapped at whole items.
+    private static func legendLayout(_ names: [String], columns: Int) -> [(row: Int, column: Int)] {
+        var row = 0, column = 8
+        return names.map { name in
+            if column + 3 + name.count > columns, column > 2 {
+                row += 1
+                column = 2
+            }
+            defer { column += 3 + name.count }
+            return (row, column)
+        }
+    }
+
     func draw(into canvas: inout Canvas, rects: [Rect]) {
         drawTruth(into: &canvas, rect: rects[0])
         let result = model.selectedResult
@@ -85,15 +105,11 @@ struct PixelPanels {
 
     /// The legend on lines of its own, wrapped at its items: ` truth: ■ 0 sky ■ 1 building … ■ ? void`.
     private func drawLegendLines(into canvas: inout Canvas, rows: Range<Int>, items: [(Paint, String)]) {
-        var row = rows.lowerBound
-        var column = canvas.put(" truth:", row: row, column: 0, pen: theme.dim) + 1
-        for (paint, name) in items {
-            if column + 3 + name.count > canvas.width, row + 1 < rows.upperBound {
-                row += 1
-                column = 2
-            }
-            canvas[row, column] = theme.swatch(paint)
-            column = canvas.put(" \(name) ", row: row, column: column + 1, pen: theme.dim)
+        canvas.put(" truth:", row: rows.lowerBound, column: 0, pen: theme.dim)
+        for ((paint, name), place) in zip(items, Self.legendLayout(items.map(\.1), columns: canvas.width)) {
+            let row = rows.lowerBound + place.row
+            canvas[row, place.column] = theme.swatch(paint)
+            canvas.put(" \(name) ", row: row, column: place.column + 1, pen: theme.dim)
         }
     }
 
