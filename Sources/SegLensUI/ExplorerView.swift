@@ -67,8 +67,8 @@ public enum ExplorerView {
             tableRows = (parameterRow - tableHeight)..<parameterRow
             let third = size.columns / 3
             // Every class of the truth and void, in the truth panel's bottom edge or on lines of their own.
-            let legend = PixelPanels.legendWidth(PixelPanels.truthLegendNames(model))
-            let legendHeight = legend <= third - 4 ? 0 : (legend + size.columns - 3) / (size.columns - 2)
+            let legendHeight = PixelPanels.legendLineCount(
+                PixelPanels.truthLegendNames(model), panelWidth: third, columns: size.columns)
             legendRows = (tableRows.lowerBound - legendHeight)..<tableRows.lowerBound
             let panelHeight = legendRows.lowerBound - 1
             // Three panels of one width (the columns left over stay empty at the right).
@@ -128,8 +128,8 @@ public enum ExplorerView {
             let pen = isSelected ? theme.selected : model.staleLosses.contains(result.loss) ? theme.dim : Pen.plain
             if let pin = model.pin {
                 drawComparison(
-                    a: pin.results[index].value, b: result.value, prefix: " \(pointer)\(name)  ", row: row, left: left,
-                    width: columnWidth - 1, into: &canvas, theme: theme, pen: pen)
+                    a: pin.results[index].value, b: result.value, prefixes: [" \(pointer)\(name)  ", " \(pointer)\(result.loss.name) "],
+                    row: row, left: left, width: columnWidth - 1, into: &canvas, theme: theme, pen: pen)
                 continue
             }
             // The first form that fits. The selected loss never drops its parameters (at worst its smoothing, which
@@ -164,11 +164,12 @@ public enum ExplorerView {
         return texts + [bare]
     }
 
-    /// A loss-table entry while pinned: `A → B ▼Δ`, with as many decimals (6 down to 3) as fit, the change in
-    /// green when the loss went down and red when it went up.
+    /// A loss-table entry while pinned: `A → B ▼Δ`, with as many decimals (6 down to 1) as fit — then with the
+    /// shorter of `prefixes` (the name unpadded) —, the change in green when the loss went down and red when it went
+    /// up. Every number stays whole.
     private static func drawComparison(
-        a: Double, b: Double, prefix: String, row: Int, left: Int, width: Int, into canvas: inout Canvas, theme: Theme,
-        pen: Pen
+        a: Double, b: Double, prefixes: [String], row: Int, left: Int, width: Int, into canvas: inout Canvas,
+        theme: Theme, pen: Pen
     ) {
         let glyphs = theme.glyphs
         let change = b - a
@@ -179,11 +180,18 @@ public enum ExplorerView {
             let shown = change == 0 ? " =" : " \(arrow)\(change < 0 ? "−" : "+")\(delta)"
             return ("\(String(format: f, a)) \(glyphs.arrowRight) \(String(format: f, b))", shown)
         }
-        var (values, delta) = texts(6)
-        for decimals in stride(from: 5, through: 3, by: -1) where prefix.count + values.count + delta.count > width {
-            (values, delta) = texts(decimals)
+        var choice = (prefix: prefixes[prefixes.count - 1], texts: texts(1))
+        search: for prefix in prefixes {
+            for decimals in stride(from: 6, through: 1, by: -1) {
+                let (values, delta) = texts(decimals)
+                if prefix.count + values.count + delta.count <= width {
+                    choice = (prefix, (values, delta))
+                    break search
+                }
+            }
         }
-        let column = canvas.put(prefix + values, row: row, column: left, maxWidth: width, ellipsis: glyphs.ellipsis, pen: pen)
+        let (values, delta) = choice.texts
+        let column = canvas.put(choice.prefix + values, row: row, column: left, maxWidth: width, ellipsis: glyphs.ellipsis, pen: pen)
         let changePen = change < 0 ? theme.better : change > 0 ? theme.worse : theme.dim
         canvas.put(delta, row: row, column: column, maxWidth: max(0, left + width - column), ellipsis: glyphs.ellipsis,
                    pen: changePen)

@@ -61,7 +61,7 @@ public enum PNGExport {
             }
         }
         let columnWidths = capture.panels.map { panel in
-            max(gridWidth, textWidth(panel.title), legendWidth(panel.legend), panel.message.map(textWidth).max() ?? 0) + 2
+            max(gridWidth, textWidth(panel.title), legendWidth(panel.legend)) + 2
         }
         let result = model.selectedResult
         let parameters = result.parameters.text(for: result.loss)
@@ -108,9 +108,6 @@ public enum PNGExport {
             grids.append(grid)
             for (r, row) in panel.dots.enumerated() {
                 for (c, dot) in row.enumerated() { fill(grid.column + c * n, grid.row + r * n, n, n, index(dot.color)) }
-            }
-            for (offset, line) in panel.message.enumerated() {
-                write(line, grid.column + 4, grid.row + 4 + offset * lineHeight, dimText)
             }
             var x = left
             switch panel.legend {

@@ -13,9 +13,8 @@ final class PanelCapture {
 
     struct Panel {
         var title: String
-        /// Rows of dots, one per pixel of the visible region; empty for a panel that shows a message.
+        /// Rows of dots, one per pixel of the visible region.
         var dots: [[Paint]]
-        var message: [String] = []
         var legend: Legend? = nil
     }
 

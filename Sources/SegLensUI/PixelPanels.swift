@@ -21,6 +21,26 @@ struct PixelPanels {
         names.map { $0.count + 3 }.reduce(0, +)
     }
 
+    /// The lines the truth's legend takes under the panels at `columns`: 0 when it fits the bottom edge of a panel
+    /// `panelWidth` wide, else as many as ``drawLegendLines(into:rows:items:)`` wraps it into.
+    static func legendLineCount(_ names: [String], panelWidth: Int, columns: Int) -> Int {
+        guard legendWidth(names) > panelWidth - 4 else { return 0 }
+        return legendLayout(names, columns: columns).last.map { $0.row + 1 } ?? 1
+    }
+
+    /// Where each legend item goes on the lines under the panels: after ` truth:`, wrapped at whole items.
+    private static func legendLayout(_ names: [String], columns: Int) -> [(row: Int, column: Int)] {
+        var row = 0, column = 8
+        return names.map { name in
+            if column + 3 + name.count > columns, column > 2 {
+                row += 1
+                column = 2
+            }
+            defer { column += 3 + name.count }
+            return (row, column)
+        }
+    }
+
     func draw(into canvas: inout Canvas, rects: [Rect]) {
         drawTruth(into: &canvas, rect: rects[0])
         let result = model.selectedResult
@@ -85,15 +105,11 @@ struct PixelPanels {
 
     /// The legend on lines of its own, wrapped at its items: ` truth: ■ 0 sky ■ 1 building … ■ ? void`.
     private func drawLegendLines(into canvas: inout Canvas, rows: Range<Int>, items: [(Paint, String)]) {
-        var row = rows.lowerBound
-        var column = canvas.put(" truth:", row: row, column: 0, pen: theme.dim) + 1
-        for (paint, name) in items {
-            if column + 3 + name.count > canvas.width, row + 1 < rows.upperBound {
-                row += 1
-                column = 2
-            }
-            canvas[row, column] = theme.swatch(paint)
-            column = canvas.put(" \(name) ", row: row, column: column + 1, pen: theme.dim)
+        canvas.put(" truth:", row: rows.lowerBound, column: 0, pen: theme.dim)
+        for ((paint, name), place) in zip(items, Self.legendLayout(items.map(\.1), columns: canvas.width)) {
+            let row = rows.lowerBound + place.row
+            canvas[row, place.column] = theme.swatch(paint)
+            canvas.put(" \(name) ", row: row, column: place.column + 1, pen: theme.dim)
         }
     }
 
@@ -133,7 +149,7 @@ struct PixelPanels {
     }
 
     /// The per-pixel values a heatmap mode shows for a result; `nil` for the errors mode and for the loss mode of
-    /// a region loss.
+    /// a region loss (which the explorer never shows: see ``ExplorerModel/shownHeatmapMode``).
     static func heatValues(_ result: LossResult, mode: HeatmapMode) -> [Double]? {
         switch mode {
         case .gradient: result.gradientMagnitude
@@ -178,10 +194,8 @@ struct PixelPanels {
             drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: nil)
             return
         }
-        guard let values = Self.heatValues(result, mode: model.shownHeatmapMode) else {
-            drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: result.loss)
-            return
-        }
+        // The shown mode is one the selected loss has (``ExplorerModel/shownHeatmapMode``).
+        let values = Self.heatValues(result, mode: model.shownHeatmapMode) ?? result.weight
         let (low, high) = scale
         let span = high - low
         drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
@@ -206,11 +220,8 @@ struct PixelPanels {
             drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: pinnedInput)
             return
         }
-        guard let before = Self.heatValues(a, mode: model.shownHeatmapMode), let after = Self.heatValues(b, mode: model.shownHeatmapMode)
-        else {
-            drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: b.loss)
-            return
-        }
+        let before = Self.heatValues(a, mode: model.shownHeatmapMode) ?? a.weight
+        let after = Self.heatValues(b, mode: model.shownHeatmapMode) ?? b.weight
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
         var extent = 0.0
         for pixel in input.keptPixels { extent = max(extent, abs(after[pixel] - before[pixel])) }
@@ -260,16 +271,6 @@ struct PixelPanels {
             : [(.truePositive, "right"), (.falsePositive, "wrong")]
         if pinned != nil { items = items.filter { $0.0 != .trueNegative } + [(.trueNegative, "same")] }
         drawLegend(into: &canvas, rect: rect, items: items.map { (theme.errorPaint($0.0), $0.1) })
-    }
-
-    private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, titles: [String], loss: Loss) {
-        canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
-        let message = ["\(loss.name) is a region loss:", "it has no per-pixel loss.", "Press m for the next view."]
-        capture?.panels.append(PanelCapture.Panel(title: titles[0], dots: [], message: Array(message.prefix(2))))
-        for (offset, line) in message.enumerated() {
-            canvas.put(line, row: rect.row + 2 + offset, column: rect.column + 2, maxWidth: rect.width - 4,
-                       ellipsis: theme.glyphs.ellipsis, pen: theme.dim)
-        }
     }
 
     /// A number for a legend: at most four significant digits.

@@ -14,9 +14,10 @@ enum PresentView {
     static func draw(_ model: ExplorerModel, into canvas: inout Canvas, theme: Theme) {
         let lossRow = canvas.height - 2
         let size = TerminalSize(rows: canvas.height, columns: canvas.width)
-        let legendBelow = PixelPanels.legendWidth(PixelPanels.truthLegendNames(model)) > size.columns / 3 - 4
-        PixelPanels(model: model, theme: theme, legendRows: legendBelow ? (lossRow - 1)..<lossRow : nil)
-            .draw(into: &canvas, rects: panels(size, legendRows: legendBelow ? 1 : 0))
+        let legendLines = PixelPanels.legendLineCount(
+            PixelPanels.truthLegendNames(model), panelWidth: size.columns / 3, columns: size.columns)
+        PixelPanels(model: model, theme: theme, legendRows: (lossRow - legendLines)..<lossRow)
+            .draw(into: &canvas, rects: panels(size, legendRows: legendLines))
         let result = model.selectedResult
         let parameters = result.parameters.text(for: result.loss)
         var column = canvas.put(" \(result.loss.name)  \(ExplorerView.formatValue(result.value)) ", row: lossRow, column: 0,

@@ -100,7 +100,7 @@ import SegLensUI
     }
 
     /// The truth panel's legend (its bottom edge, or the legend line under the panels) names every class the truth
-    /// holds, and void when the file has void pixels; also without colour.
+    /// holds, and void when the file has void pixels; also without colour, and in the presentation view.
     @Test(arguments: sizes)
     func theLegendNamesEveryClassOnScreen(size: TerminalSize) throws {
         for name in RenderFitTests.sampleFiles {
@@ -108,8 +108,9 @@ import SegLensUI
             let truth = scenario.truth
             let present = Set(truth.labels.filter { $0 != 255 }.map(Int.init)).sorted()
             let void = truth.labels.contains(255)
-            for capabilities in [Self.monochrome, Capabilities.full] {
-                let model = ExplorerModel(scenario: scenario)
+            for (capabilities, keys) in [(Self.monochrome, ""), (Capabilities.full, ""), (Self.monochrome, "f"), (Capabilities.full, "f")] {
+                var model = ExplorerModel(scenario: scenario)
+                _ = model.update(try Key.parseTokens(keys))
                 let lines = Self.lines(model, size, capabilities)
                 // The legend: the line of the truth panel's bottom edge, and the line under it.
                 guard let bottom = lines.indices.first(where: { lines[$0].hasPrefix("└") }) else {

@@ -79,4 +79,28 @@ import SegLensCore
         _ = dice.update([.character("m")])
         #expect(dice.heatmapMode == .errors)
     }
+
+    /// Ten classes with long names at 80×24: the legend and the per-class IoU wrap onto second lines, and every
+    /// class, void and every class's IoU is on screen (no "+N more").
+    @Test(arguments: [false, true])
+    func tenClassesWrapTheirLegendAndMetrics(presenting: Bool) throws {
+        let names = ["background", "vessel_wall", "tumour_core", "oedema", "necrosis", "enhancing_rim", "artefact",
+                     "catheter", "cyst", "haemorrhage"]
+        let labels: [Int32] = (0..<30).map { $0 == 20 ? 255 : Int32($0 % 10) }
+        var logits = [Double](repeating: 0, count: 10 * 30)
+        for pixel in 0..<30 { logits[(pixel % 10) * 30 + pixel] = 3 }
+        let input = try LossInput(
+            truth: LabelMap(height: 3, width: 10, labels: labels), prediction: logits, kind: .logits, classes: 10, ignoreIndex: 255)
+        let scenario = Scenario(title: "ten", classNames: names, predictions: [Scenario.Prediction(name: "p", input: input)])
+        var model = ExplorerModel(scenario: scenario)
+        _ = model.update(presenting ? [.character("f")] : [])
+        let text = ExplorerView.render(model, size: TerminalSize(rows: 24, columns: 80), capabilities: ExplorerSnapshotTests.monochrome)
+            .textLines().map { $0 + " " }.joined(separator: "\n")
+        for (index, name) in names.enumerated() { #expect(text.contains(" \(index) \(name) "), "\(name)") }
+        #expect(text.contains(" ? void "))
+        if !presenting {
+            for index in names.indices { #expect(text.contains(" \(index):1.000"), "IoU of class \(index)") }
+        }
+        #expect(!text.contains("more") && !text.contains("…"))
+    }
 }

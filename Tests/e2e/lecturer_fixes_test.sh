@@ -89,6 +89,16 @@ if tl_wait_for "dice has no per-pixel loss: showing its weight" 5; then pass "Ta
 tl_send Tab
 if tl_wait_gone "no per-pixel loss" 5 && contains "$(tl_capture)" "▸ dice-squared" && contains "$(tl_capture)" "┌─ weight "; then pass "the next Tab says nothing and stays on the weight"
 else fail "the fallback is said once" "$(pane_dump)"; fi
+# The pinned status bar with an edit: whole messages, no cut number.
+tl_send_literal "P"
+tl_send_literal "e"
+tl_send_literal "."
+if tl_wait_for "edits: shift 1,0" 5; then
+  status_line=$(tl_capture | tail -1)
+  if [[ "$status_line" != *"…"* ]]; then pass "the pinned status bar with an edit is not cut ($status_line)"; else fail "the pinned status bar is not cut" "$status_line"; fi
+else fail "P e . shows the edit" "$(pane_dump)"; fi
+tl_send_literal "P"
+tl_send_literal "u"
 tl_send_literal "?"
 if tl_wait_for "keys 1/" 5; then
   line=$(tl_capture | sed -n 2p)
