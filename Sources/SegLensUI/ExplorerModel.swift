@@ -3,7 +3,10 @@ import SegLensCore
 /// The explorer as pure state: what is selected, the parameter values, and the results they give.
 ///
 /// ``update(_:)`` applies a batch of keys and then recomputes once, and only what the keys changed: a parameter
-/// step re-evaluates the selected loss alone; switching the prediction re-evaluates everything.
+/// step re-evaluates the selected loss alone (its value and its maps in one pass); switching the prediction
+/// re-evaluates everything. Only the selected loss keeps per-pixel maps (``selectedMaps``, Float32); the others
+/// keep their value, from value-only kernels. What is left to compute is an ``ExplorerWork``: run at once, or —
+/// when ``defersComputation`` — left ``pending`` for the live loop to run off its input thread.
 public struct ExplorerModel: Sendable {
     public let scenario: Scenario
     public private(set) var predictionIndex: Int
@@ -53,14 +56,37 @@ public struct ExplorerModel: Sendable {
     public private(set) var showsRanking = false
     public private(set) var ranking: PredictionRanking?
 
-    /// One result per loss of ``losses``, for the current prediction and parameters; the maps only (the heatmap
-    /// shows the gradient's per-pixel norm, so the C×H×W gradient is not kept).
-    public private(set) var results: [LossResult]
+    /// One value per loss of ``losses``, for the current prediction and parameters (while ``pending``, those of
+    /// the last accepted work).
+    public private(set) var results: [LossValue]
+    /// The selected loss's per-pixel maps, the heatmap: the only maps the explorer keeps.
+    public private(set) var selectedMaps: DrawnMaps
+    /// What ``selectedMaps`` were drawn for.
+    private var selectedMapsKey: ExplorerWork.MapsKey
     public private(set) var metrics: SegmentationMetrics
-    /// The current prediction, prepared once so that a parameter step re-evaluates one loss from cached terms.
-    public private(set) var prepared: PreparedInput
-    /// `σ(z)` (`H×W`) or `softmax(z)` (`C×H×W`) of the current prediction.
+    /// Multi-class: the current prediction prepared once (softmax and per-pixel terms), so that a parameter step
+    /// re-evaluates one loss from cached terms. Binary inputs keep none — their fused kernels read the logits —
+    /// except the one a training frame hands over.
+    private var cachedPrepared: PreparedInput?
+    /// The current prediction prepared: the cached one, or prepared now (for panels that need it, e.g. `c`).
+    public var prepared: PreparedInput { cachedPrepared ?? PreparedInput(input) }
+    /// `σ(z)` (`H×W`) or `softmax(z)` (`C×H×W`) of the current prediction (prepared on each call unless cached).
     public var probabilities: [Double] { prepared.probabilities }
+    /// The work the last update left to compute, while ``defersComputation``; `nil` when everything on screen is
+    /// current.
+    public private(set) var pending: ExplorerWork?
+    /// Whether ``update(_:screen:)`` leaves its work ``pending`` instead of computing it (the live loop on large
+    /// inputs).
+    public private(set) var defersComputation = false
+    /// The bytes of per-pixel arrays the model holds beyond its scenario's: the selected loss's maps, A's maps
+    /// while pinned, and a cached prepared input (multi-class, or handed over by training). An edited or trained
+    /// prediction (8 bytes a logit) and A's input are not counted.
+    public var heldBytes: Int {
+        selectedMaps.byteCount + (pin?.maps.byteCount ?? 0) + (cachedPrepared?.byteCount ?? 0)
+    }
+    /// What changed since the last accepted work.
+    private var dirty = Dirty()
+    private var workRevision = 0
 
     public let losses: [Loss]
     /// Gradient descent on the current prediction, and the losses of the race.
@@ -100,9 +126,23 @@ public struct ExplorerModel: Sendable {
         let edited = try? scenario.startingEdits.applied(to: base)
         edits = edited == nil ? PredictionEdits(selectedClass: scenario.startingEdits.selectedClass) : scenario.startingEdits
         input = edited ?? base
-        prepared = PreparedInput(input)
-        metrics = SegmentationMetrics(input)
-        results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
+        let losses = losses, lossIndex = lossIndex, parameters = parameters, selected = losses[lossIndex]
+        let key = ExplorerWork.MapsKey(
+            loss: selected, parameters: parameters[selected] ?? selected.defaultParameters, revision: 0)
+        let start = ExplorerWork(
+            revision: 0, input: input, prepared: nil,
+            values: losses.indices.filter { $0 != lossIndex }.map { (
+                $0, losses[$0], parameters[losses[$0]] ?? losses[$0].defaultParameters) },
+            maps: (lossIndex, key), pinnedMaps: nil, computesMetrics: true,
+            signature: ExplorerWork.Signature(values: [], maps: key, pinnedMaps: nil, metrics: true)
+        ).run()
+        var values = [LossValue?](repeating: nil, count: losses.count)
+        for (index, value) in start.values { values[index] = value }
+        results = values.map { $0! }
+        selectedMaps = start.maps!.maps
+        selectedMapsKey = key
+        metrics = start.metrics!
+        cachedPrepared = start.prepared
         training = ExplorerTraining(mode: scenario.mode, keptPixels: base.keptPixels.count)
     }
 
@@ -125,7 +165,9 @@ public struct ExplorerModel: Sendable {
     public var editControls: [EditControl] { EditControl.all(classes: input.logits.classes) }
     public var selectedEditControl: EditControl { editControls[min(editSelection, editControls.count - 1)] }
     public var selectedLoss: Loss { losses[lossIndex] }
-    public var selectedResult: LossResult { results[lossIndex] }
+    public var selectedResult: LossValue { results[lossIndex] }
+    /// Whether the frame on screen waits for ``pending`` work ("computing…").
+    public var isComputing: Bool { pending != nil }
     /// The selected parameter, or `nil` for a loss without parameters.
     public var selectedParameter: LossParameter? {
         let list = selectedLoss.parameters
@@ -149,7 +191,7 @@ public struct ExplorerModel: Sendable {
                 guard apply(action, batch: &batch) else { return false }
             }
         }
-        settle(&batch)
+        settle(&batch, deferring: defersComputation)
         updateViews(rankingIsStale: batch.changedResults)
         let inputs = showsConventions ? ConventionPanel.Inputs(self) : nil
         if inputs != conventionInputs {
@@ -171,17 +213,25 @@ public struct ExplorerModel: Sendable {
         var changedResults = false
     }
 
-    /// Brings ``input``, ``prepared`` and the results up to date with the actions of `batch` applied so far.
-    private mutating func settle(_ batch: inout Batch) {
+    /// Brings ``input`` and the results up to date with the actions of `batch` applied so far; when `deferring`,
+    /// the results are left ``pending``.
+    private mutating func settle(_ batch: inout Batch, deferring: Bool = false) {
         let editsChanged = edits != batch.edits
         if editsChanged || predictionIndex != batch.prediction { applyEdits(restoringOnFailure: batch.edits) }
         if batch.predictionChanged || editsChanged {
-            recomputeAll()
+            invalidateAll()
         } else {
-            for loss in batch.dirtyLosses { recompute(loss) }
+            dirty.losses.formUnion(batch.dirtyLosses)
         }
+        compute(deferring: deferring)
         batch.changedResults = batch.changedResults || batch.predictionChanged || editsChanged || !batch.dirtyLosses.isEmpty
         batch = Batch(edits: edits, prediction: predictionIndex, changedResults: batch.changedResults)
+    }
+
+    /// What changed since the last accepted work: every value (a new prediction), or the values of some losses.
+    private struct Dirty {
+        var everything = false
+        var losses = Set<Loss>()
     }
 
     /// The actions of a key; a mouse event may first select what is under it.
@@ -281,7 +331,8 @@ public struct ExplorerModel: Sendable {
         case .togglePin:
             if pin == nil {
                 settle(&batch)
-                pin = PinnedState(input: input, results: results)
+                pin = PinnedState(input: input, results: results, maps: selectedMaps, mapsKey: ExplorerWork.MapsKey(
+                    loss: selectedLoss, parameters: results[lossIndex].parameters, revision: -1))
                 message = "pinned as A: change anything, P again unpins"
             } else {
                 pin = nil
@@ -363,7 +414,8 @@ public struct ExplorerModel: Sendable {
             return
         }
         metrics = SegmentationMetrics(input)
-        recompute(selectedLoss)
+        dirty.losses.insert(selectedLoss)
+        compute(deferring: false)
         let clock = ContinuousClock(), start = clock.now
         let others = losses.filter { $0 != selectedLoss }, cursor = refreshCursor
         laggingLosses = Set(others)
@@ -375,7 +427,10 @@ public struct ExplorerModel: Sendable {
                 continue
             }
             if clock.now - start + cost > budget { break }
-            evaluationCosts[loss] = clock.measure { recompute(loss) }
+            evaluationCosts[loss] = clock.measure {
+                dirty.losses.insert(loss)
+                compute(deferring: false)
+            }
             staleLosses.remove(loss)
             laggingLosses.remove(loss)
             refreshCursor = (cursor + offset + 1) % others.count
@@ -457,17 +512,15 @@ public struct ExplorerModel: Sendable {
         let loss = selectedLoss
         let next = training.trainFrame(prepared, loss: loss, parameters: parameters[loss] ?? loss.defaultParameters)
         setCurrentPrediction(next.prepared.input)
-        prepared = next.prepared
+        cachedPrepared = next.prepared
         preparedRevision = predictionRevision
-        var shown = next.result
-        shown.gradient = []  // the table keeps maps only
-        trainedResult = shown
+        trainedResult = next.result
         return true
     }
 
     private mutating func startRace(from start: LossInput) {
         race = ExplorerRace(
-            start: start.logits == prepared.input.logits ? prepared : PreparedInput(start), losses: training.raceLosses.filter { $0.mode == scenario.mode }, parameters: parameters,
+            start: cachedPrepared.flatMap { start.logits == $0.input.logits ? $0 : nil } ?? PreparedInput(start), losses: training.raceLosses.filter { $0.mode == scenario.mode }, parameters: parameters,
             optimizer: training.freshOptimizer)
     }
 
@@ -480,17 +533,101 @@ public struct ExplorerModel: Sendable {
 
     // MARK: Computation
 
-    /// Evaluates everything on the prediction on screen, preparing it unless training already did.
-    private mutating func recomputeAll() {
-        if preparedRevision != predictionRevision {
-            prepared = PreparedInput(input)
-            preparedRevision = predictionRevision
-        }
+    /// Everything is to be evaluated again on the prediction on screen (a new prediction, edits, training).
+    private mutating func invalidateAll() {
+        // A binary input keeps no prepared input once training stops (its kernels read the logits).
+        if preparedRevision != predictionRevision || (input.mode == .binary && !training.isRunning) { cachedPrepared = nil }
         staleLosses = []
         laggingLosses = []
+        dirty.everything = true
+    }
+
+    /// Evaluates everything on the prediction on screen.
+    private mutating func recomputeAll() {
+        invalidateAll()
+        compute(deferring: false)
+    }
+
+    /// The maps the heatmap needs now: the selected loss's, with its parameters, for the prediction on screen.
+    private var neededMapsKey: ExplorerWork.MapsKey {
+        ExplorerWork.MapsKey(
+            loss: selectedLoss, parameters: parameters[selectedLoss] ?? selectedLoss.defaultParameters,
+            revision: predictionRevision)
+    }
+
+    /// Makes the work of what is dirty and runs it, or leaves it ``pending`` when `deferring`.
+    private mutating func compute(deferring: Bool) {
+        let mapsKey = neededMapsKey
+        var trained: LossResult?
+        if let result = trainedResult, result.loss == mapsKey.loss, result.parameters == mapsKey.parameters {
+            trained = result  // the training frame computed the selected loss anyway
+        }
         trainedResult = nil
-        metrics = SegmentationMetrics(input)
-        results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
+        let needsMaps = mapsKey != selectedMapsKey && trained == nil
+        let pinnedKey = pin.map { pin in
+            ExplorerWork.MapsKey(loss: selectedLoss, parameters: pin.results[lossIndex].parameters, revision: -1)
+        }
+        let needsPinnedMaps = pinnedKey != nil && pinnedKey != pin?.mapsKey
+        var valueIndices = dirty.everything ? Array(losses.indices) : losses.indices.filter { dirty.losses.contains(losses[$0]) }
+        if needsMaps || trained != nil { valueIndices.removeAll { $0 == lossIndex } }
+        if let trained {
+            results[lossIndex] = LossValue(trained)
+            selectedMaps = DrawnMaps(trained)
+            selectedMapsKey = mapsKey
+        }
+        guard !valueIndices.isEmpty || needsMaps || needsPinnedMaps || dirty.everything else {
+            pending = nil
+            dirty = Dirty()
+            return
+        }
+        let values = valueIndices.map { ($0, losses[$0], parameters[losses[$0]] ?? losses[$0].defaultParameters) }
+        let signature = ExplorerWork.Signature(
+            values: values.map { ExplorerWork.MapsKey(loss: $0.1, parameters: $0.2, revision: predictionRevision) },
+            maps: needsMaps ? mapsKey : nil, pinnedMaps: needsPinnedMaps ? pinnedKey : nil, metrics: dirty.everything)
+        // Keys that change nothing computed (a pan, a zoom) leave the work in flight as it is.
+        if deferring, let pending, pending.signature == signature { return }
+        workRevision += 1
+        let work = ExplorerWork(
+            revision: workRevision, input: input, prepared: preparedRevision == predictionRevision ? cachedPrepared : nil,
+            values: values, maps: needsMaps ? (lossIndex, mapsKey) : nil,
+            pinnedMaps: needsPinnedMaps ? (pin!.input, pinnedKey!) : nil,
+            computesMetrics: dirty.everything, signature: signature)
+        if deferring {
+            pending = work
+        } else {
+            accept(work.run())
+        }
+    }
+
+    /// Leaves the work of later updates ``pending`` (`true`), or computes it in ``update(_:screen:)`` (`false`, the
+    /// default; then any pending work is computed now).
+    public mutating func setDefersComputation(_ defers: Bool) {
+        defersComputation = defers
+        if !defers, let pending { accept(pending.run()) }
+    }
+
+    /// Takes the outcome of ``pending`` work computed elsewhere. Returns `false`, and drops it, when it is stale:
+    /// a later update made newer work (which is then ``pending``).
+    @discardableResult
+    public mutating func accept(_ outcome: ExplorerWork.Outcome) -> Bool {
+        guard outcome.revision == workRevision else { return false }
+        for (index, value) in outcome.values { results[index] = value }
+        if let (key, maps) = outcome.maps {
+            selectedMaps = maps
+            selectedMapsKey = key
+        }
+        if let (key, maps) = outcome.pinnedMaps {
+            pin?.maps = maps
+            pin?.mapsKey = key
+        }
+        if let metrics = outcome.metrics { self.metrics = metrics }
+        if input.mode == .multiclass, let prepared = outcome.prepared, prepared.input.logits == input.logits {
+            cachedPrepared = prepared
+            preparedRevision = predictionRevision
+        }
+        pending = nil
+        dirty = Dirty()
+        return true
     }
 
     /// Brings the sweep curve and the ranking up to date with what is shown; both are computed only while their
@@ -511,21 +648,6 @@ public struct ExplorerModel: Sendable {
         }
     }
 
-    private static func evaluate(
-        _ losses: [Loss], on prepared: PreparedInput, parameters: [Loss: LossParameters]
-    ) -> [LossResult] {
-        losses.map { $0.evaluate(prepared, parameters: parameters[$0], keepsGradient: false) }
-    }
-
-    private mutating func recompute(_ loss: Loss) {
-        guard let index = losses.firstIndex(of: loss) else { return }
-        if let trained = trainedResult, trained.loss == loss, trained.parameters == parameters[loss] {
-            results[index] = trained
-        } else {
-            results[index] = loss.evaluate(prepared, parameters: parameters[loss], keepsGradient: false)
-        }
-        trainedResult = nil
-    }
 }
 
 extension ExplorerModel {
