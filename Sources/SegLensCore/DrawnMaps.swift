@@ -5,22 +5,57 @@
 /// Float32 keeps 7 significant digits, more than a colour or a 4-digit legend shows, in half the bytes of
 /// ``LossResult``'s Float64 maps: 12 bytes a pixel for a pixel-wise loss, 8 for the others.
 public struct DrawnMaps: Sendable, Equatable {
-    public var gradientMagnitude: [Float]
-    public var weight: [Float]
+    public let gradientMagnitude: [Float]
+    public let weight: [Float]
     /// `nil` for the losses that are not a mean of pixel terms.
-    public var pixelLoss: [Float]?
+    public let pixelLoss: [Float]?
+    /// The smallest and largest entry of each map, 0 always included (ignored pixels hold 0): a heatmap's scale,
+    /// found once here in a parallel pass rather than on every frame.
+    public let gradientMagnitudeSpan: Span, weightSpan: Span, pixelLossSpan: Span?
+
+    /// `low ≤ 0 ≤ high`.
+    public struct Span: Sendable, Equatable {
+        public var low: Float
+        public var high: Float
+    }
 
     public init(gradientMagnitude: [Float], weight: [Float], pixelLoss: [Float]?) {
         self.gradientMagnitude = gradientMagnitude
         self.weight = weight
         self.pixelLoss = pixelLoss
+        gradientMagnitudeSpan = Self.span(gradientMagnitude)
+        weightSpan = Self.span(weight)
+        pixelLossSpan = pixelLoss.map(Self.span)
     }
 
     /// The maps of an exact evaluation, rounded to Float32.
     public init(_ result: LossResult) {
-        gradientMagnitude = result.gradientMagnitude.map(Float.init)
-        weight = result.weight.map(Float.init)
-        pixelLoss = result.pixelLoss?.map(Float.init)
+        self.init(
+            gradientMagnitude: result.gradientMagnitude.map(Float.init), weight: result.weight.map(Float.init),
+            pixelLoss: result.pixelLoss?.map(Float.init))
+    }
+
+    /// The smallest and largest of `values` and 0, eight lanes at a time in parallel chunks (NaN-free maps).
+    static func span(_ values: [Float]) -> Span {
+        values.withUnsafeBufferPointer { buffer in
+            ParallelChunks.map(count: buffer.count) { range in
+                var low = SIMD8<Float>.zero, high = SIMD8<Float>.zero
+                var index = range.lowerBound
+                while index + 8 <= range.upperBound {
+                    let lanes = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: SIMD8<Float>.self)
+                    low = low.replacing(with: lanes, where: lanes .< low)
+                    high = high.replacing(with: lanes, where: lanes .> high)
+                    index += 8
+                }
+                var span = Span(low: low.min(), high: high.max())
+                while index < range.upperBound {
+                    span.low = Swift.min(span.low, buffer[index])
+                    span.high = Swift.max(span.high, buffer[index])
+                    index += 1
+                }
+                return span
+            }.reduce(Span(low: 0, high: 0)) { Span(low: Swift.min($0.low, $1.low), high: Swift.max($0.high, $1.high)) }
+        }
     }
 
     /// The bytes the maps hold.

@@ -39,10 +39,10 @@ extension Loss {
             guard drawsMaps else { return (BinaryGradientKernel.region(input, loss: loss, sink: NoSink()), nil) }
             return Self.drawing(input, pixelLoss: false) { BinaryGradientKernel.region(input, loss: loss, sink: $0) }
         case .lovaszHinge:
+            guard drawsMaps else { return (LovaszHinge.evaluate(input, gradient: nil), nil) }
             let plane = input.pixelCount
             var gradient = [Double](unsafeUninitializedCapacity: plane) { _, initialized in initialized = plane }
-            let value = gradient.withUnsafeMutableBufferPointer { LovaszLoss.hinge(input, into: $0) }
-            guard drawsMaps else { return (value, nil) }
+            let value = gradient.withUnsafeMutableBufferPointer { LovaszHinge.evaluate(input, gradient: $0) }
             return Self.drawing(input, pixelLoss: false) { sink in
                 gradient.withUnsafeBufferPointer { BinaryGradientKernel.maps(input, gradient: $0, sink: sink) }
                 return value

@@ -593,8 +593,10 @@ public struct ExplorerModel: Sendable {
             pinnedMaps: needsPinnedMaps ? (pin!.input, pinnedKey!) : nil,
             computesMetrics: dirty.everything, signature: signature)
         if deferring {
-            pending = work
+            pending = work  // the old maps stay: the stale frame draws them until the outcome comes
         } else {
+            // Computed here and now: the old maps go first, so that two sets are never held at once.
+            if needsMaps { selectedMaps = DrawnMaps(gradientMagnitude: [], weight: [], pixelLoss: nil) }
             accept(work.run())
         }
     }

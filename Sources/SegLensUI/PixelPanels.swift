@@ -28,7 +28,7 @@ struct PixelPanels {
                 drawDifference(
                     into: &canvas, rect: rects[2], a: pin.maps, pinnedInput: pin.input, b: model.selectedMaps, loss: result.loss)
             } else {
-                let scale = Self.scale(of: [pin.maps, model.selectedMaps], mode: model.heatmapMode, input: model.input)
+                let scale = Self.scale(of: [pin.maps, model.selectedMaps], mode: model.heatmapMode)
                 drawHeatmap(into: &canvas, rect: rects[1], result: pinned, maps: pin.maps, input: pin.input, label: "A", scale: scale)
                 drawHeatmap(
                     into: &canvas, rect: rects[2], result: result, maps: model.selectedMaps, input: model.input, label: "B",
@@ -36,7 +36,7 @@ struct PixelPanels {
             }
         } else {
             drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: nil, cached: true)
-            let scale = Self.scale(of: [model.selectedMaps], mode: model.heatmapMode, input: model.input)
+            let scale = Self.scale(of: [model.selectedMaps], mode: model.heatmapMode)
             drawHeatmap(
                 into: &canvas, rect: rects[2], result: result, maps: model.selectedMaps, input: model.input, label: nil,
                 scale: scale)
@@ -131,14 +131,19 @@ struct PixelPanels {
     }
 
     /// The legend's range over the kept pixels of every map (0 is always inside it; ignored pixels hold 0).
-    static func scale(of maps: [DrawnMaps], mode: HeatmapMode, input: LossInput) -> (low: Double, high: Double) {
+    static func scale(of maps: [DrawnMaps], mode: HeatmapMode) -> (low: Double, high: Double) {
         var low: Float = 0, high: Float = 0
         for map in maps {
-            guard let values = heatValues(map, mode: mode) else { continue }
-            for value in values {
-                low = min(low, value)
-                high = max(high, value)
+            let span: DrawnMaps.Span?
+            switch mode {
+            case .gradient: span = map.gradientMagnitudeSpan
+            case .weight: span = map.weightSpan
+            case .loss: span = map.pixelLossSpan
+            case .errors: span = nil
             }
+            guard let span else { continue }
+            low = min(low, span.low)
+            high = max(high, span.high)
         }
         return (Double(low), Double(high))
     }
@@ -171,11 +176,19 @@ struct PixelPanels {
         }
         let (low, high) = scale
         let span = high - low
+        let keepsEveryPixel = input.ignoredCount == 0
         drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
             var largest = -Float.infinity
-            for row in rows {
-                for column in columns where labels[row * width + column] != ignore {
-                    largest = max(largest, values[row * width + column])
+            values.withUnsafeBufferPointer { values in
+                for row in rows {
+                    let base = row * width
+                    if keepsEveryPixel {
+                        for column in columns { largest = max(largest, values[base + column]) }
+                    } else {
+                        for column in columns where labels[base + column] != ignore {
+                            largest = max(largest, values[base + column])
+                        }
+                    }
                 }
             }
             guard largest > -Float.infinity else { return theme.ignored }
