@@ -211,7 +211,8 @@ struct BenchCommand: ParsableCommand {
         let input = size == nil ? "\(self.size)×\(self.size), \(classes == 1 ? "binary" : "\(classes) classes"), " : ""
         print("\(input)\(heading): median, 95th percentile and minimum of \(`repeat`) runs, and CPU time (both cores) per run")
         let width = max(16, (rows.map(\.name.count).max() ?? 0) + 1)
-        print("loss".padding(toLength: width, withPad: " ", startingAt: 0) + "   median ms      p95 ms      min ms      cpu ms")
+        print((size == nil ? "loss" : "input").padding(toLength: width, withPad: " ", startingAt: 0)
+            + "   median ms      p95 ms      min ms      cpu ms")
         for row in rows {
             print(row.name.padding(toLength: width, withPad: " ", startingAt: 0)
                 + String(format: "%11.3f %11.3f %11.3f %11.3f", row.timing.median, row.timing.p95, row.timing.minimum,
