@@ -476,6 +476,8 @@ public struct ExplorerModel: Sendable {
         switch action {
         case .toggleTraining:
             training.toggleRunning()
+            // Stopped: a binary input needs no prepared input (its kernels read the logits).
+            if !training.isRunning, input.mode == .binary { cachedPrepared = nil }
             if !training.isRunning, !laggingLosses.isEmpty { return true }  // recompute what the budget left out
         case .trainFrame: return trainFrame()
         case .slowerLearning, .fasterLearning: training.changeLearningRate(up: action == .fasterLearning)
