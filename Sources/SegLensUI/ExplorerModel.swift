@@ -607,7 +607,12 @@ public struct ExplorerModel: Sendable {
     /// default; then any pending work is computed now).
     public mutating func setDefersComputation(_ defers: Bool) {
         defersComputation = defers
-        if !defers, let pending { accept(pending.run()) }
+        if !defers { computePending() }
+    }
+
+    /// Computes ``pending`` work here and now (e.g. before an export, which must show the current state).
+    public mutating func computePending() {
+        if let pending { accept(pending.run()) }
     }
 
     /// Takes the outcome of ``pending`` work computed elsewhere. Returns `false`, and drops it, when it is stale:

@@ -113,6 +113,7 @@ struct ExploreCommand: ParsableCommand {
                     let polling = keys.isEmpty && model.isComputing && !model.training.isRunning
                     if !polling { guard model.update(keys, screen: context.size) else { return .quit } }
                     if model.exportRequested {
+                        model.computePending()  // the PNG shows the current state, not the stale frame
                         let image = PNGExport.image(model, capabilities: context.capabilities)
                         do {
                             model.say("exported \(try PNGExportFile.writeNext(image, input: inputOptions.exportName))")
