@@ -186,26 +186,26 @@ struct GradientSink: BinaryLaneSink {
     }
 }
 
-/// Writes the drawn maps (Float32): `|∂L/∂z|`, the weight and, when given a buffer, the per-pixel loss term.
+/// Writes the drawn maps (Float32) it has buffers for: `|∂L/∂z|`, the weight, the per-pixel loss term.
 struct DrawnMapsSink: BinaryLaneSink {
-    let magnitude: DisjointWrites<Float>
-    let weight: DisjointWrites<Float>
+    let magnitude: DisjointWrites<Float>?
+    let weight: DisjointWrites<Float>?
     let pixelLoss: DisjointWrites<Float>?
 
     @inline(__always)
     func store(_ out: BinaryLanes, at pixel: Int, lanes: Int) {
-        let magnitudes = SIMD4<Float>(out.slope.replacing(with: -out.slope, where: out.slope .< 0)), weights = SIMD4<Float>(out.weight)
-        let terms = SIMD4<Float>(out.value)
+        if let magnitude { Self.store(out.slope.replacing(with: -out.slope, where: out.slope .< 0), magnitude, pixel, lanes) }
+        if let weight { Self.store(out.weight, weight, pixel, lanes) }
+        if let pixelLoss { Self.store(out.value, pixelLoss, pixel, lanes) }
+    }
+
+    @inline(__always)
+    private static func store(_ values: FastMath.Lanes, _ target: DisjointWrites<Float>, _ pixel: Int, _ lanes: Int) {
+        let rounded = SIMD4<Float>(values)
         if lanes == 4 {
-            magnitude.storeLanes(magnitudes, at: pixel)
-            weight.storeLanes(weights, at: pixel)
-            pixelLoss?.storeLanes(terms, at: pixel)
+            target.storeLanes(rounded, at: pixel)
         } else {
-            for lane in 0..<lanes {
-                magnitude[pixel + lane] = magnitudes[lane]
-                weight[pixel + lane] = weights[lane]
-                pixelLoss?[pixel + lane] = terms[lane]
-            }
+            for lane in 0..<lanes { target[pixel + lane] = rounded[lane] }
         }
     }
 }

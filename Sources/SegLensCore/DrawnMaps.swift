@@ -1,17 +1,23 @@
 /// One loss's per-pixel maps as the explorer draws them, in Float32 (`H×W` each, 0 at ignored pixels): the
 /// gradient's per-pixel norm `|∂L/∂z_i|`, the weight (explicit for a pixel-wise loss, implicit
-/// `(∂L/∂z_i) / (∂BCE/∂z_i)` otherwise, see ``LossResult/weight``) and, for a pixel-wise loss, the per-pixel term.
+/// `(∂L/∂z_i) / (∂BCE/∂z_i)` otherwise, see ``LossResult/weight``) and, for a pixel-wise loss, the per-pixel term —
+/// each only when asked for (the explorer asks for the one its heatmap shows).
 ///
 /// Float32 keeps 7 significant digits, more than a colour or a 4-digit legend shows, in half the bytes of
-/// ``LossResult``'s Float64 maps: 12 bytes a pixel for a pixel-wise loss, 8 for the others.
+/// ``LossResult``'s Float64 maps: 4 bytes a pixel per map.
 public struct DrawnMaps: Sendable, Equatable {
-    public let gradientMagnitude: [Float]
-    public let weight: [Float]
-    /// `nil` for the losses that are not a mean of pixel terms.
+    /// One of the maps.
+    public enum Kind: Sendable, Hashable, CaseIterable {
+        case gradientMagnitude, weight, pixelLoss
+    }
+
+    public let gradientMagnitude: [Float]?
+    public let weight: [Float]?
+    /// Also `nil` for the losses that are not a mean of pixel terms.
     public let pixelLoss: [Float]?
     /// The smallest and largest entry of each map, 0 always included (ignored pixels hold 0): a heatmap's scale,
     /// found once here in a parallel pass rather than on every frame.
-    public let gradientMagnitudeSpan: Span, weightSpan: Span, pixelLossSpan: Span?
+    public let gradientMagnitudeSpan: Span?, weightSpan: Span?, pixelLossSpan: Span?
 
     /// `low ≤ 0 ≤ high`.
     public struct Span: Sendable, Equatable {
@@ -19,20 +25,47 @@ public struct DrawnMaps: Sendable, Equatable {
         public var high: Float
     }
 
-    public init(gradientMagnitude: [Float], weight: [Float], pixelLoss: [Float]?) {
+    public init(gradientMagnitude: [Float]?, weight: [Float]?, pixelLoss: [Float]?) {
         self.gradientMagnitude = gradientMagnitude
         self.weight = weight
         self.pixelLoss = pixelLoss
-        gradientMagnitudeSpan = Self.span(gradientMagnitude)
-        weightSpan = Self.span(weight)
+        gradientMagnitudeSpan = gradientMagnitude.map(Self.span)
+        weightSpan = weight.map(Self.span)
         pixelLossSpan = pixelLoss.map(Self.span)
     }
 
-    /// The maps of an exact evaluation, rounded to Float32.
-    public init(_ result: LossResult) {
+    /// No map.
+    public static let none = DrawnMaps(gradientMagnitude: nil, weight: nil, pixelLoss: nil)
+
+    /// The maps of `kinds` of an exact evaluation, rounded to Float32.
+    public init(_ result: LossResult, kinds: Set<Kind> = Set(Kind.allCases)) {
         self.init(
-            gradientMagnitude: result.gradientMagnitude.map(Float.init), weight: result.weight.map(Float.init),
-            pixelLoss: result.pixelLoss?.map(Float.init))
+            gradientMagnitude: kinds.contains(.gradientMagnitude) ? result.gradientMagnitude.map(Float.init) : nil,
+            weight: kinds.contains(.weight) ? result.weight.map(Float.init) : nil,
+            pixelLoss: kinds.contains(.pixelLoss) ? result.pixelLoss?.map(Float.init) : nil)
+    }
+
+    /// The map of `kind`, if it was drawn.
+    public subscript(kind: Kind) -> [Float]? {
+        switch kind {
+        case .gradientMagnitude: gradientMagnitude
+        case .weight: weight
+        case .pixelLoss: pixelLoss
+        }
+    }
+
+    /// The span of the map of `kind`, if it was drawn.
+    public func span(of kind: Kind) -> Span? {
+        switch kind {
+        case .gradientMagnitude: gradientMagnitudeSpan
+        case .weight: weightSpan
+        case .pixelLoss: pixelLossSpan
+        }
+    }
+
+    /// The bytes the maps hold.
+    public var byteCount: Int {
+        MemoryLayout<Float>.stride * ((gradientMagnitude?.count ?? 0) + (weight?.count ?? 0) + (pixelLoss?.count ?? 0))
     }
 
     /// The smallest and largest of `values` and 0, eight lanes at a time in parallel chunks (NaN-free maps).
@@ -56,10 +89,5 @@ public struct DrawnMaps: Sendable, Equatable {
                 return span
             }.reduce(Span(low: 0, high: 0)) { Span(low: Swift.min($0.low, $1.low), high: Swift.max($0.high, $1.high)) }
         }
-    }
-
-    /// The bytes the maps hold.
-    public var byteCount: Int {
-        MemoryLayout<Float>.stride * (gradientMagnitude.count + weight.count + (pixelLoss?.count ?? 0))
     }
 }

@@ -14,6 +14,7 @@ public struct ExplorerModel: Sendable {
     /// Index into the selected loss's ``SegLensCore/Loss/parameters``.
     public private(set) var parameterIndex = 0
     public private(set) var parameters: [Loss: LossParameters]
+    /// What the heatmap shows; a change draws the selected loss's map for it (only that map is kept).
     public private(set) var heatmapMode = HeatmapMode.weight
     /// Magnification `2^zoom` of the pixel panels.
     public private(set) var zoom = 0
@@ -59,7 +60,8 @@ public struct ExplorerModel: Sendable {
     /// One value per loss of ``losses``, for the current prediction and parameters (while ``pending``, those of
     /// the last accepted work).
     public private(set) var results: [LossValue]
-    /// The selected loss's per-pixel maps, the heatmap: the only maps the explorer keeps.
+    /// The selected loss's per-pixel map that the heatmap shows (none for the errors view): the only map the
+    /// explorer keeps.
     public private(set) var selectedMaps: DrawnMaps
     /// What ``selectedMaps`` were drawn for.
     private var selectedMapsKey: ExplorerWork.MapsKey
@@ -128,7 +130,8 @@ public struct ExplorerModel: Sendable {
         input = edited ?? base
         let losses = losses, lossIndex = lossIndex, parameters = parameters, selected = losses[lossIndex]
         let key = ExplorerWork.MapsKey(
-            loss: selected, parameters: parameters[selected] ?? selected.defaultParameters, revision: 0)
+            loss: selected, parameters: parameters[selected] ?? selected.defaultParameters, revision: 0,
+            mode: heatmapMode)
         let start = ExplorerWork(
             revision: 0, input: input, prepared: nil,
             values: losses.indices.filter { $0 != lossIndex }.map { (
@@ -332,7 +335,7 @@ public struct ExplorerModel: Sendable {
             if pin == nil {
                 settle(&batch)
                 pin = PinnedState(input: input, results: results, maps: selectedMaps, mapsKey: ExplorerWork.MapsKey(
-                    loss: selectedLoss, parameters: results[lossIndex].parameters, revision: -1))
+                    loss: selectedLoss, parameters: results[lossIndex].parameters, revision: -1, mode: heatmapMode))
                 message = "pinned as A: change anything, P again unpins"
             } else {
                 pin = nil
@@ -554,7 +557,7 @@ public struct ExplorerModel: Sendable {
     private var neededMapsKey: ExplorerWork.MapsKey {
         ExplorerWork.MapsKey(
             loss: selectedLoss, parameters: parameters[selectedLoss] ?? selectedLoss.defaultParameters,
-            revision: predictionRevision)
+            revision: predictionRevision, mode: heatmapMode)
     }
 
     /// Makes the work of what is dirty and runs it, or leaves it ``pending`` when `deferring`.
@@ -567,14 +570,15 @@ public struct ExplorerModel: Sendable {
         trainedResult = nil
         let needsMaps = mapsKey != selectedMapsKey && trained == nil
         let pinnedKey = pin.map { pin in
-            ExplorerWork.MapsKey(loss: selectedLoss, parameters: pin.results[lossIndex].parameters, revision: -1)
+            ExplorerWork.MapsKey(
+                loss: selectedLoss, parameters: pin.results[lossIndex].parameters, revision: -1, mode: heatmapMode)
         }
         let needsPinnedMaps = pinnedKey != nil && pinnedKey != pin?.mapsKey
         var valueIndices = dirty.everything ? Array(losses.indices) : losses.indices.filter { dirty.losses.contains(losses[$0]) }
         if needsMaps || trained != nil { valueIndices.removeAll { $0 == lossIndex } }
         if let trained {
             results[lossIndex] = LossValue(trained)
-            selectedMaps = DrawnMaps(trained)
+            selectedMaps = DrawnMaps(trained, kinds: mapsKey.kinds)
             selectedMapsKey = mapsKey
         }
         guard !valueIndices.isEmpty || needsMaps || needsPinnedMaps || dirty.everything else {
@@ -598,7 +602,7 @@ public struct ExplorerModel: Sendable {
             pending = work  // the old maps stay: the stale frame draws them until the outcome comes
         } else {
             // Computed here and now: the old maps go first, so that two sets are never held at once.
-            if needsMaps { selectedMaps = DrawnMaps(gradientMagnitude: [], weight: [], pixelLoss: nil) }
+            if needsMaps { selectedMaps = .none }
             accept(work.run())
         }
     }

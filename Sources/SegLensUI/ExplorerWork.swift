@@ -9,11 +9,23 @@ import SegLensCore
 /// the live loop runs ``ExplorerModel/pending`` off its input thread, keys stay live, and the view draws the stale
 /// frame with "computing…" until the outcome is accepted.
 public struct ExplorerWork: Sendable {
-    /// Which maps a work item draws: the loss, its parameters, and the prediction they are of.
+    /// Which maps a work item draws: the loss, its parameters, the prediction they are of, and the heatmap mode
+    /// (only the map it shows is drawn).
     struct MapsKey: Equatable {
         var loss: Loss
         var parameters: LossParameters
         var revision: Int
+        var mode: HeatmapMode = .errors
+
+        /// The map the heatmap shows in ``mode``; none for the errors view.
+        var kinds: Set<DrawnMaps.Kind> {
+            switch mode {
+            case .gradient: [.gradientMagnitude]
+            case .weight: [.weight]
+            case .loss: [.pixelLoss]
+            case .errors: []
+            }
+        }
     }
 
     /// Increases with every work item a model makes; only the latest is accepted.
@@ -59,12 +71,14 @@ public struct ExplorerWork: Sendable {
         var drawn: (key: MapsKey, maps: DrawnMaps)?
         if let maps {
             let key = maps.key
-            let (value, result) = key.loss.valueAndDrawnMaps(input, parameters: key.parameters, prepared: prepared)
+            let (value, result) = key.loss.valueAndDrawnMaps(
+                input, parameters: key.parameters, prepared: prepared, kinds: key.kinds)
             values.append((maps.index, LossValue(loss: key.loss, parameters: key.parameters, value: value)))
             drawn = (key, result)
         }
         let pinned = pinnedMaps.map { pinned in
-            (pinned.key, pinned.key.loss.valueAndDrawnMaps(pinned.input, parameters: pinned.key.parameters).maps)
+            (pinned.key, pinned.key.loss.valueAndDrawnMaps(
+                pinned.input, parameters: pinned.key.parameters, kinds: pinned.key.kinds).maps)
         }
         return Outcome(
             revision: revision, prepared: prepared, values: values, maps: drawn, pinnedMaps: pinned,

@@ -171,7 +171,7 @@ struct PixelPanels {
             return
         }
         guard let values = Self.heatValues(maps, mode: model.heatmapMode) else {
-            drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: result.loss)
+            drawMissingMap(into: &canvas, rect: rect, titles: titles, loss: result.loss)
             return
         }
         let (low, high) = scale
@@ -210,7 +210,7 @@ struct PixelPanels {
         }
         guard let before = Self.heatValues(a, mode: model.heatmapMode), let after = Self.heatValues(b, mode: model.heatmapMode)
         else {
-            drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: loss)
+            drawMissingMap(into: &canvas, rect: rect, titles: titles, loss: loss)
             return
         }
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
@@ -263,6 +263,16 @@ struct PixelPanels {
             : [(.truePositive, "right"), (.falsePositive, "wrong")]
         if pinned != nil { items = items.filter { $0.0 != .trueNegative } + [(.trueNegative, "same")] }
         drawLegend(into: &canvas, rect: rect, items: items.map { (theme.errorPaint($0.0), $0.1) })
+    }
+
+    /// A heatmap without its map: a region loss's per-pixel loss (there is none), or a map still being computed
+    /// (the box alone; "computing…" goes over it).
+    private func drawMissingMap(into canvas: inout Canvas, rect: Rect, titles: [String], loss: Loss) {
+        guard model.heatmapMode == .loss && !loss.isPixelwise else {
+            canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
+            return
+        }
+        drawRegionMessage(into: &canvas, rect: rect, titles: titles, loss: loss)
     }
 
     private func drawRegionMessage(into canvas: inout Canvas, rect: Rect, titles: [String], loss: Loss) {

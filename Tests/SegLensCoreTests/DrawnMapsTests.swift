@@ -17,7 +17,8 @@ import Testing
     }
 
     /// Within 1e−6 of the map's largest entry: Float32 rounding of values that agree within 1e−12 before it.
-    static func agree(_ drawn: [Float], _ exact: [Double]) -> Bool {
+    static func agree(_ drawn: [Float]?, _ exact: [Double]) -> Bool {
+        guard let drawn else { return false }
         let largest = exact.map(abs).max() ?? 0
         return drawn.count == exact.count
             && zip(drawn, exact).allSatisfy { abs(Double($0) - $1) <= 1e-6 * max(largest, 1e-300) }
@@ -41,9 +42,17 @@ import Testing
                     #expect(Self.agree(drawn, exact), "\(loss.name) loss map")
                 }
                 for pixel in 0..<input.pixelCount where input.truth.labels[pixel] == 255 {
-                    #expect(maps.gradientMagnitude[pixel] == 0 && maps.weight[pixel] == 0, "\(loss.name) ignored \(pixel)")
+                    #expect(maps.gradientMagnitude?[pixel] == 0 && maps.weight?[pixel] == 0, "\(loss.name) ignored \(pixel)")
                 }
                 #expect(maps.byteCount == 4 * input.pixelCount * (maps.pixelLoss == nil ? 2 : 3))
+                // One map asked for: that one alone, equal to the same map drawn with the others.
+                for kind in DrawnMaps.Kind.allCases {
+                    let (single, one) = loss.valueAndDrawnMaps(input, parameters: parameters, kinds: [kind])
+                    #expect(single == value, "\(loss.name) \(kind)")
+                    #expect(one[kind] == maps[kind], "\(loss.name) \(kind)")
+                    let others = DrawnMaps.Kind.allCases.filter { $0 != kind }
+                    #expect(others.allSatisfy { one[$0] == nil }, "\(loss.name) \(kind)")
+                }
             }
         }
     }
