@@ -35,9 +35,6 @@ public struct KeptPixels: RandomAccessCollection, Sendable, Equatable, Expressib
         return Int(listed[position])
     }
 
-    /// Whether every pixel is kept (nothing is listed).
-    public var isEveryPixel: Bool { listed == nil }
-
     public static func == (lhs: KeptPixels, rhs: KeptPixels) -> Bool {
         lhs.count == rhs.count && lhs.elementsEqual(rhs)
     }

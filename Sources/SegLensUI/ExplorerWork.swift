@@ -18,14 +18,7 @@ public struct ExplorerWork: Sendable {
         var mode: HeatmapMode = .errors
 
         /// The map the heatmap shows in ``mode``; none for the errors view.
-        var kinds: Set<DrawnMaps.Kind> {
-            switch mode {
-            case .gradient: [.gradientMagnitude]
-            case .weight: [.weight]
-            case .loss: [.pixelLoss]
-            case .errors: []
-            }
-        }
+        var kinds: Set<DrawnMaps.Kind> { mode.drawnMap.map { [$0] } ?? [] }
     }
 
     /// Increases with every work item a model makes; only the latest is accepted.

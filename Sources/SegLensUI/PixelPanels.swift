@@ -119,29 +119,17 @@ struct PixelPanels {
         }
     }
 
-    /// The per-pixel values a heatmap mode shows of a loss's maps; `nil` for the errors mode and for the loss mode
-    /// of a region loss.
+    /// The per-pixel values a heatmap mode shows of a loss's maps; `nil` for the errors mode, for the loss mode of
+    /// a region loss, and for a map not drawn yet.
     static func heatValues(_ maps: DrawnMaps, mode: HeatmapMode) -> [Float]? {
-        switch mode {
-        case .gradient: maps.gradientMagnitude
-        case .weight: maps.weight
-        case .loss: maps.pixelLoss
-        case .errors: nil
-        }
+        mode.drawnMap.flatMap { maps[$0] }
     }
 
     /// The legend's range over the kept pixels of every map (0 is always inside it; ignored pixels hold 0).
     static func scale(of maps: [DrawnMaps], mode: HeatmapMode) -> (low: Double, high: Double) {
         var low: Float = 0, high: Float = 0
         for map in maps {
-            let span: DrawnMaps.Span?
-            switch mode {
-            case .gradient: span = map.gradientMagnitudeSpan
-            case .weight: span = map.weightSpan
-            case .loss: span = map.pixelLossSpan
-            case .errors: span = nil
-            }
-            guard let span else { continue }
+            guard let span = mode.drawnMap.flatMap({ map.span(of: $0) }) else { continue }
             low = min(low, span.low)
             high = max(high, span.high)
         }
