@@ -21,3 +21,11 @@ extension DisjointWrites where Element == Double {
         UnsafeMutableRawPointer(base + index).storeBytes(of: lanes, as: SIMD4<Double>.self)
     }
 }
+
+extension DisjointWrites where Element == Float {
+    /// Writes four consecutive values from `index`.
+    @inline(__always)
+    func storeLanes(_ lanes: SIMD4<Float>, at index: Int) {
+        UnsafeMutableRawPointer(base + index).storeBytes(of: lanes, as: SIMD4<Float>.self)
+    }
+}

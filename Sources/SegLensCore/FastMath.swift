@@ -1,4 +1,4 @@
-/// `exp` and `log1p` on four Doubles at once, for the fused kernels (``BinaryGradientKernel``), in the ranges
+/// `exp` and `log1p` on four Doubles at once (Horner steps as fused multiply-adds), for the fused kernels (``BinaryGradientKernel``), in the ranges
 /// those kernels need; within a few units in the last place of glibc's scalar functions (FastMathTests measure it).
 ///
 /// - ``exp(_:)`` for `x ≤ 0`: `x = n·ln2 + r`, `|r| ≤ ln2/2` (Cody–Waite, `ln2` split in two), `e^r` by its Taylor
@@ -27,19 +27,19 @@ enum FastMath {
         let n = shifted - roundingShift
         let r = (y - n * ln2High) - n * ln2Low
         var p = Lanes(repeating: 1 / 6227020800.0)  // 1/13!
-        p = p * r + 1 / 479001600.0
-        p = p * r + 1 / 39916800.0
-        p = p * r + 1 / 3628800.0
-        p = p * r + 1 / 362880.0
-        p = p * r + 1 / 40320.0
-        p = p * r + 1 / 5040.0
-        p = p * r + 1 / 720.0
-        p = p * r + 1 / 120.0
-        p = p * r + 1 / 24.0
-        p = p * r + 1 / 6.0
-        p = p * r + 0.5
-        p = p * r + 1
-        p = p * r + 1
+        p = Lanes(repeating: 1 / 479001600.0).addingProduct(p, r)
+        p = Lanes(repeating: 1 / 39916800.0).addingProduct(p, r)
+        p = Lanes(repeating: 1 / 3628800.0).addingProduct(p, r)
+        p = Lanes(repeating: 1 / 362880.0).addingProduct(p, r)
+        p = Lanes(repeating: 1 / 40320.0).addingProduct(p, r)
+        p = Lanes(repeating: 1 / 5040.0).addingProduct(p, r)
+        p = Lanes(repeating: 1 / 720.0).addingProduct(p, r)
+        p = Lanes(repeating: 1 / 120.0).addingProduct(p, r)
+        p = Lanes(repeating: 1 / 24.0).addingProduct(p, r)
+        p = Lanes(repeating: 1 / 6.0).addingProduct(p, r)
+        p = Lanes(repeating: 0.5).addingProduct(p, r)
+        p = Lanes(repeating: 1).addingProduct(p, r)
+        p = Lanes(repeating: 1).addingProduct(p, r)
         let bits = unsafeBitCast(shifted, to: SIMD4<UInt64>.self)
         let scale = unsafeBitCast((bits &+ 1023) &<< 52, to: Lanes.self)
         let tiny = Lanes(repeating: 1).replacing(with: 0x1p-512, where: far)
@@ -54,16 +54,16 @@ enum FastMath {
         let numerator = e.replacing(with: e - 1, where: upper), denominator = (e + 2).replacing(with: e + 3, where: upper)
         let u = numerator / denominator, w = u * u
         var s = Lanes(repeating: 1 / 21.0)
-        s = s * w + 1 / 19.0
-        s = s * w + 1 / 17.0
-        s = s * w + 1 / 15.0
-        s = s * w + 1 / 13.0
-        s = s * w + 1 / 11.0
-        s = s * w + 1 / 9.0
-        s = s * w + 1 / 7.0
-        s = s * w + 1 / 5.0
-        s = s * w + 1 / 3.0
-        s = s * w + 1
+        s = Lanes(repeating: 1 / 19.0).addingProduct(s, w)
+        s = Lanes(repeating: 1 / 17.0).addingProduct(s, w)
+        s = Lanes(repeating: 1 / 15.0).addingProduct(s, w)
+        s = Lanes(repeating: 1 / 13.0).addingProduct(s, w)
+        s = Lanes(repeating: 1 / 11.0).addingProduct(s, w)
+        s = Lanes(repeating: 1 / 9.0).addingProduct(s, w)
+        s = Lanes(repeating: 1 / 7.0).addingProduct(s, w)
+        s = Lanes(repeating: 1 / 5.0).addingProduct(s, w)
+        s = Lanes(repeating: 1 / 3.0).addingProduct(s, w)
+        s = Lanes(repeating: 1).addingProduct(s, w)
         return Lanes.zero.replacing(with: 0.69314718055994530942, where: upper) + (u + u) * s
     }
 

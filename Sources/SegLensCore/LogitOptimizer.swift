@@ -38,7 +38,7 @@ public struct LogitOptimizer: Sendable {
     /// Applies one step to `values` (`C×H×W`, like ``Logits/values``) given `gradient` of the same layout.
     ///
     /// `keptPixels` are the plane indices that may move (``LossInput/keptPixels``); `plane` is `H·W`.
-    public mutating func step(_ values: inout [Double], gradient: [Double], keptPixels: [Int], plane: Int) {
+    public mutating func step(_ values: inout [Double], gradient: [Double], keptPixels: KeptPixels, plane: Int) {
         precondition(values.count == gradient.count && values.count % max(plane, 1) == 0, "gradient must match the logits")
         stepCount += 1
         let eta = learningRate

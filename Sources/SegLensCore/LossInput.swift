@@ -7,8 +7,9 @@ public struct LossInput: Sendable {
     public let truth: LabelMap
     public let logits: Logits
     public let ignoreIndex: Int32?
-    /// Indices (row-major) of the pixels that are not ignored, in increasing order.
-    public let keptPixels: [Int]
+    /// Indices (row-major) of the pixels that are not ignored, in increasing order (nothing stored when every
+    /// pixel is kept).
+    public let keptPixels: KeptPixels
 
     public var mode: SegmentationMode { logits.isBinary ? .binary : .multiclass }
     /// Number of classes: 2 for a binary input.
@@ -28,16 +29,24 @@ public struct LossInput: Sendable {
             throw .shapeMismatch(truth: (truth.height, truth.width), prediction: (logits.height, logits.width))
         }
         let classes = logits.isBinary ? 2 : logits.classes
-        var kept: [Int] = []
-        kept.reserveCapacity(truth.pixelCount)
+        var ignored = 0
         for (index, label) in truth.labels.enumerated() {
-            if label == ignoreIndex { continue }
+            if label == ignoreIndex {
+                ignored += 1
+                continue
+            }
             guard label >= 0, Int(label) < classes else {
                 throw .labelOutOfRange(label: label, row: index / truth.width, column: index % truth.width, classes: classes)
             }
-            kept.append(index)
         }
-        if kept.isEmpty, let ignoreIndex { throw .everyPixelIgnored(ignoreIndex: ignoreIndex) }
+        if ignored == truth.pixelCount, let ignoreIndex { throw .everyPixelIgnored(ignoreIndex: ignoreIndex) }
+        var kept = KeptPixels(all: truth.pixelCount)
+        if ignored > 0 {
+            var listed: [Int32] = []
+            listed.reserveCapacity(truth.pixelCount - ignored)
+            for (index, label) in truth.labels.enumerated() where label != ignoreIndex { listed.append(Int32(index)) }
+            kept = KeptPixels(listing: listed)
+        }
         let plane = logits.pixelCount
         for (index, value) in logits.values.enumerated() where !value.isFinite {
             let pixel = index % plane

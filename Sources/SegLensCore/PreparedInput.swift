@@ -30,6 +30,11 @@ public struct PreparedInput: Sendable {
     /// Per pixel (`H×W`); zero at ignored pixels except for the binary complement.
     let terms: [PixelTerms]
 
+    /// The bytes of its per-pixel arrays (the input's not counted): 8 per probability and 32 per pixel's terms.
+    public var byteCount: Int {
+        MemoryLayout<Double>.stride * probabilities.count + MemoryLayout<PixelTerms>.stride * terms.count
+    }
+
     public init(_ input: LossInput) {
         self.input = input
         let plane = input.pixelCount, classes = input.logits.classes

@@ -9,9 +9,17 @@ enum RadixSort {
     /// keep their order in `positions`.
     static func decreasing(_ values: [Double], positions: [Int32]) -> [Int32] {
         precondition(values.count == positions.count, "one value per position")
-        let count = values.count
         var keys = values.map { ~$0.bitPattern }, order = positions
-        guard count > 1 else { return order }
+        sortIncreasing(keys: &keys, positions: &order)
+        return order
+    }
+
+    /// Sorts `keys` in increasing order in place, `positions` along with them (stable): for the complements of
+    /// positive Doubles' bit patterns, decreasing values. Needs one spare copy of each while it runs.
+    static func sortIncreasing(keys: inout [UInt64], positions order: inout [Int32]) {
+        precondition(keys.count == order.count, "one key per position")
+        let count = keys.count
+        guard count > 1 else { return }
         var spareKeys = [UInt64](repeating: 0, count: count), spareOrder = [Int32](repeating: 0, count: count)
         var histogram = [Int](repeating: 0, count: 1 << 16)
         for pass in 0..<4 {
@@ -45,6 +53,5 @@ enum RadixSort {
             swap(&keys, &spareKeys)
             swap(&order, &spareOrder)
         }
-        return order
     }
 }

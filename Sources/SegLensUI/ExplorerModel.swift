@@ -3,7 +3,10 @@ import SegLensCore
 /// The explorer as pure state: what is selected, the parameter values, and the results they give.
 ///
 /// ``update(_:)`` applies a batch of keys and then recomputes once, and only what the keys changed: a parameter
-/// step re-evaluates the selected loss alone; switching the prediction re-evaluates everything.
+/// step re-evaluates the selected loss alone (its value and its maps in one pass); switching the prediction
+/// re-evaluates everything. Only the selected loss keeps per-pixel maps (``selectedMaps``, Float32); the others
+/// keep their value, from value-only kernels. What is left to compute is an ``ExplorerWork``: run at once, or —
+/// when ``defersComputation`` — left ``pending`` for the live loop to run off its input thread.
 public struct ExplorerModel: Sendable {
     public let scenario: Scenario
     public private(set) var predictionIndex: Int
@@ -11,6 +14,7 @@ public struct ExplorerModel: Sendable {
     /// Index into the selected loss's ``SegLensCore/Loss/parameters``.
     public private(set) var parameterIndex = 0
     public private(set) var parameters: [Loss: LossParameters]
+    /// What the heatmap shows; a change draws the selected loss's map for it (only that map is kept).
     public private(set) var heatmapMode = HeatmapMode.weight
     /// Magnification `2^zoom` of the pixel panels.
     public private(set) var zoom = 0
@@ -58,14 +62,38 @@ public struct ExplorerModel: Sendable {
     public private(set) var showsRanking = false
     public private(set) var ranking: PredictionRanking?
 
-    /// One result per loss of ``losses``, for the current prediction and parameters; the maps only (the heatmap
-    /// shows the gradient's per-pixel norm, so the C×H×W gradient is not kept).
-    public private(set) var results: [LossResult]
+    /// One value per loss of ``losses``, for the current prediction and parameters (while ``pending``, those of
+    /// the last accepted work).
+    public private(set) var results: [LossValue]
+    /// The selected loss's per-pixel map that the heatmap shows (none for the errors view): the only map the
+    /// explorer keeps.
+    public private(set) var selectedMaps: DrawnMaps
+    /// What ``selectedMaps`` were drawn for.
+    private var selectedMapsKey: ExplorerWork.MapsKey
     public private(set) var metrics: SegmentationMetrics
-    /// The current prediction, prepared once so that a parameter step re-evaluates one loss from cached terms.
-    public private(set) var prepared: PreparedInput
-    /// `σ(z)` (`H×W`) or `softmax(z)` (`C×H×W`) of the current prediction.
+    /// Multi-class: the current prediction prepared once (softmax and per-pixel terms), so that a parameter step
+    /// re-evaluates one loss from cached terms. Binary inputs keep none — their fused kernels read the logits —
+    /// except the one a training frame hands over.
+    private var cachedPrepared: PreparedInput?
+    /// The current prediction prepared: the cached one, or prepared now (for panels that need it, e.g. `c`).
+    public var prepared: PreparedInput { cachedPrepared ?? PreparedInput(input) }
+    /// `σ(z)` (`H×W`) or `softmax(z)` (`C×H×W`) of the current prediction (prepared on each call unless cached).
     public var probabilities: [Double] { prepared.probabilities }
+    /// The work the last update left to compute, while ``defersComputation``; `nil` when everything on screen is
+    /// current.
+    public private(set) var pending: ExplorerWork?
+    /// Whether ``update(_:screen:)`` leaves its work ``pending`` instead of computing it (the live loop on large
+    /// inputs).
+    public private(set) var defersComputation = false
+    /// The bytes of per-pixel arrays the model holds beyond its scenario's: the selected loss's maps, A's maps
+    /// while pinned, and a cached prepared input (multi-class, or handed over by training). An edited or trained
+    /// prediction (8 bytes a logit) and A's input are not counted.
+    public var heldBytes: Int {
+        selectedMaps.byteCount + (pin?.maps.byteCount ?? 0) + (cachedPrepared?.byteCount ?? 0)
+    }
+    /// What changed since the last accepted work.
+    private var dirty = Dirty()
+    private var workRevision = 0
 
     public let losses: [Loss]
     /// Gradient descent on the current prediction, and the losses of the race.
@@ -105,9 +133,24 @@ public struct ExplorerModel: Sendable {
         let edited = try? scenario.startingEdits.applied(to: base)
         edits = edited == nil ? PredictionEdits(selectedClass: scenario.startingEdits.selectedClass) : scenario.startingEdits
         input = edited ?? base
-        prepared = PreparedInput(input)
-        metrics = SegmentationMetrics(input)
-        results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
+        let losses = losses, lossIndex = lossIndex, parameters = parameters, selected = losses[lossIndex]
+        let key = ExplorerWork.MapsKey(
+            loss: selected, parameters: parameters[selected] ?? selected.defaultParameters, revision: 0,
+            mode: heatmapMode)
+        let start = ExplorerWork(
+            revision: 0, input: input, prepared: nil,
+            values: losses.indices.filter { $0 != lossIndex }.map { (
+                $0, losses[$0], parameters[losses[$0]] ?? losses[$0].defaultParameters) },
+            maps: (lossIndex, key), pinnedMaps: nil, computesMetrics: true,
+            signature: ExplorerWork.Signature(values: [], maps: key, pinnedMaps: nil, metrics: true)
+        ).run()
+        var values = [LossValue?](repeating: nil, count: losses.count)
+        for (index, value) in start.values { values[index] = value }
+        results = values.map { $0! }
+        selectedMaps = start.maps!.maps
+        selectedMapsKey = key
+        metrics = start.metrics!
+        cachedPrepared = start.prepared
         training = ExplorerTraining(mode: scenario.mode, keptPixels: base.keptPixels.count)
     }
 
@@ -130,7 +173,9 @@ public struct ExplorerModel: Sendable {
     public var editControls: [EditControl] { EditControl.all(classes: input.logits.classes) }
     public var selectedEditControl: EditControl { editControls[min(editSelection, editControls.count - 1)] }
     public var selectedLoss: Loss { losses[lossIndex] }
-    public var selectedResult: LossResult { results[lossIndex] }
+    public var selectedResult: LossValue { results[lossIndex] }
+    /// Whether the frame on screen waits for ``pending`` work ("computing…").
+    public var isComputing: Bool { pending != nil }
     /// The selected parameter, or `nil` for a loss without parameters.
     public var selectedParameter: LossParameter? {
         let list = selectedLoss.parameters
@@ -154,7 +199,7 @@ public struct ExplorerModel: Sendable {
                 guard apply(action, batch: &batch) else { return false }
             }
         }
-        settle(&batch)
+        settle(&batch, deferring: defersComputation)
         let fallsBack = shownHeatmapMode != heatmapMode
         if fallsBack, !showedFallback {
             message = "\(selectedLoss.name) has no per-pixel loss: showing its \(shownHeatmapMode.rawValue)"
@@ -181,17 +226,25 @@ public struct ExplorerModel: Sendable {
         var changedResults = false
     }
 
-    /// Brings ``input``, ``prepared`` and the results up to date with the actions of `batch` applied so far.
-    private mutating func settle(_ batch: inout Batch) {
+    /// Brings ``input`` and the results up to date with the actions of `batch` applied so far; when `deferring`,
+    /// the results are left ``pending``.
+    private mutating func settle(_ batch: inout Batch, deferring: Bool = false) {
         let editsChanged = edits != batch.edits
         if editsChanged || predictionIndex != batch.prediction { applyEdits(restoringOnFailure: batch.edits) }
         if batch.predictionChanged || editsChanged {
-            recomputeAll()
+            invalidateAll()
         } else {
-            for loss in batch.dirtyLosses { recompute(loss) }
+            dirty.losses.formUnion(batch.dirtyLosses)
         }
+        compute(deferring: deferring)
         batch.changedResults = batch.changedResults || batch.predictionChanged || editsChanged || !batch.dirtyLosses.isEmpty
         batch = Batch(edits: edits, prediction: predictionIndex, changedResults: batch.changedResults)
+    }
+
+    /// What changed since the last accepted work: every value (a new prediction), or the values of some losses.
+    private struct Dirty {
+        var everything = false
+        var losses = Set<Loss>()
     }
 
     /// The actions of a key; a mouse event may first select what is under it.
@@ -293,7 +346,8 @@ public struct ExplorerModel: Sendable {
         case .togglePin:
             if pin == nil {
                 settle(&batch)
-                pin = PinnedState(input: input, results: results)
+                pin = PinnedState(input: input, results: results, maps: selectedMaps, mapsKey: ExplorerWork.MapsKey(
+                    loss: selectedLoss, parameters: results[lossIndex].parameters, revision: -1, mode: heatmapMode))
                 message = "pinned as A: change anything, P again unpins"
             } else {
                 pin = nil
@@ -337,7 +391,7 @@ public struct ExplorerModel: Sendable {
 
     /// Whether the selected loss has the heatmap `mode`: every loss but the region losses has a per-pixel loss.
     public func hasHeatmap(_ mode: HeatmapMode) -> Bool {
-        mode != .loss || selectedResult.pixelLoss != nil
+        mode != .loss || selectedLoss.isPixelwise
     }
 
     /// The heatmap on screen: ``heatmapMode`` when the selected loss has it, else the nearest one it has (the
@@ -411,7 +465,8 @@ public struct ExplorerModel: Sendable {
             return
         }
         metrics = SegmentationMetrics(input)
-        recompute(selectedLoss)
+        dirty.losses.insert(selectedLoss)
+        compute(deferring: false)
         let clock = ContinuousClock(), start = clock.now
         let others = losses.filter { $0 != selectedLoss }, cursor = refreshCursor
         laggingLosses = Set(others)
@@ -423,7 +478,10 @@ public struct ExplorerModel: Sendable {
                 continue
             }
             if clock.now - start + cost > budget { break }
-            evaluationCosts[loss] = clock.measure { recompute(loss) }
+            evaluationCosts[loss] = clock.measure {
+                dirty.losses.insert(loss)
+                compute(deferring: false)
+            }
             staleLosses.remove(loss)
             laggingLosses.remove(loss)
             refreshCursor = (cursor + offset + 1) % others.count
@@ -469,6 +527,8 @@ public struct ExplorerModel: Sendable {
         switch action {
         case .toggleTraining:
             training.toggleRunning()
+            // Stopped: a binary input needs no prepared input (its kernels read the logits).
+            if !training.isRunning, input.mode == .binary { cachedPrepared = nil }
             if !training.isRunning, !laggingLosses.isEmpty { return true }  // recompute what the budget left out
         case .trainFrame: return trainFrame()
         case .slowerLearning, .fasterLearning: training.changeLearningRate(up: action == .fasterLearning)
@@ -505,17 +565,15 @@ public struct ExplorerModel: Sendable {
         let loss = selectedLoss
         let next = training.trainFrame(prepared, loss: loss, parameters: parameters[loss] ?? loss.defaultParameters)
         setCurrentPrediction(next.prepared.input)
-        prepared = next.prepared
+        cachedPrepared = next.prepared
         preparedRevision = predictionRevision
-        var shown = next.result
-        shown.gradient = []  // the table keeps maps only
-        trainedResult = shown
+        trainedResult = next.result
         return true
     }
 
     private mutating func startRace(from start: LossInput) {
         race = ExplorerRace(
-            start: start.logits == prepared.input.logits ? prepared : PreparedInput(start), losses: training.raceLosses.filter { $0.mode == scenario.mode }, parameters: parameters,
+            start: cachedPrepared.flatMap { start.logits == $0.input.logits ? $0 : nil } ?? PreparedInput(start), losses: training.raceLosses.filter { $0.mode == scenario.mode }, parameters: parameters,
             optimizer: training.freshOptimizer)
     }
 
@@ -528,17 +586,109 @@ public struct ExplorerModel: Sendable {
 
     // MARK: Computation
 
-    /// Evaluates everything on the prediction on screen, preparing it unless training already did.
-    private mutating func recomputeAll() {
-        if preparedRevision != predictionRevision {
-            prepared = PreparedInput(input)
-            preparedRevision = predictionRevision
-        }
+    /// Everything is to be evaluated again on the prediction on screen (a new prediction, edits, training).
+    private mutating func invalidateAll() {
+        // A binary input keeps no prepared input once training stops (its kernels read the logits).
+        if preparedRevision != predictionRevision || (input.mode == .binary && !training.isRunning) { cachedPrepared = nil }
         staleLosses = []
         laggingLosses = []
+        dirty.everything = true
+    }
+
+    /// Evaluates everything on the prediction on screen.
+    private mutating func recomputeAll() {
+        invalidateAll()
+        compute(deferring: false)
+    }
+
+    /// The maps the heatmap needs now: the selected loss's, with its parameters, for the prediction on screen.
+    private var neededMapsKey: ExplorerWork.MapsKey {
+        ExplorerWork.MapsKey(
+            loss: selectedLoss, parameters: parameters[selectedLoss] ?? selectedLoss.defaultParameters,
+            revision: predictionRevision, mode: heatmapMode)
+    }
+
+    /// Makes the work of what is dirty and runs it, or leaves it ``pending`` when `deferring`.
+    private mutating func compute(deferring: Bool) {
+        let mapsKey = neededMapsKey
+        var trained: LossResult?
+        if let result = trainedResult, result.loss == mapsKey.loss, result.parameters == mapsKey.parameters {
+            trained = result  // the training frame computed the selected loss anyway
+        }
         trainedResult = nil
-        metrics = SegmentationMetrics(input)
-        results = ExplorerModel.evaluate(losses, on: prepared, parameters: parameters)
+        let needsMaps = mapsKey != selectedMapsKey && trained == nil
+        let pinnedKey = pin.map { pin in
+            ExplorerWork.MapsKey(
+                loss: selectedLoss, parameters: pin.results[lossIndex].parameters, revision: -1, mode: heatmapMode)
+        }
+        let needsPinnedMaps = pinnedKey != nil && pinnedKey != pin?.mapsKey
+        var valueIndices = dirty.everything ? Array(losses.indices) : losses.indices.filter { dirty.losses.contains(losses[$0]) }
+        if needsMaps || trained != nil { valueIndices.removeAll { $0 == lossIndex } }
+        if let trained {
+            results[lossIndex] = LossValue(trained)
+            selectedMaps = DrawnMaps(trained, kinds: mapsKey.kinds)
+            selectedMapsKey = mapsKey
+        }
+        guard !valueIndices.isEmpty || needsMaps || needsPinnedMaps || dirty.everything else {
+            pending = nil
+            dirty = Dirty()
+            return
+        }
+        let values = valueIndices.map { ($0, losses[$0], parameters[losses[$0]] ?? losses[$0].defaultParameters) }
+        let signature = ExplorerWork.Signature(
+            values: values.map { ExplorerWork.MapsKey(loss: $0.1, parameters: $0.2, revision: predictionRevision) },
+            maps: needsMaps ? mapsKey : nil, pinnedMaps: needsPinnedMaps ? pinnedKey : nil, metrics: dirty.everything)
+        // Keys that change nothing computed (a pan, a zoom) leave the work in flight as it is.
+        if deferring, let pending, pending.signature == signature { return }
+        workRevision += 1
+        let work = ExplorerWork(
+            revision: workRevision, input: input, prepared: preparedRevision == predictionRevision ? cachedPrepared : nil,
+            values: values, maps: needsMaps ? (lossIndex, mapsKey) : nil,
+            pinnedMaps: needsPinnedMaps ? (pin!.input, pinnedKey!) : nil,
+            computesMetrics: dirty.everything, signature: signature)
+        if deferring {
+            pending = work  // the old maps stay: the stale frame draws them until the outcome comes
+        } else {
+            // Computed here and now: the old maps go first, so that two sets are never held at once.
+            if needsMaps { selectedMaps = .none }
+            accept(work.run())
+        }
+    }
+
+    /// Leaves the work of later updates ``pending`` (`true`), or computes it in ``update(_:screen:)`` (`false`, the
+    /// default; then any pending work is computed now).
+    public mutating func setDefersComputation(_ defers: Bool) {
+        defersComputation = defers
+        if !defers { computePending() }
+    }
+
+    /// Computes ``pending`` work here and now (e.g. before an export, which must show the current state).
+    public mutating func computePending() {
+        if let pending { accept(pending.run()) }
+    }
+
+    /// Takes the outcome of ``pending`` work computed elsewhere. Returns `false`, and drops it, when it is stale:
+    /// a later update made newer work (which is then ``pending``).
+    @discardableResult
+    public mutating func accept(_ outcome: ExplorerWork.Outcome) -> Bool {
+        guard outcome.revision == workRevision else { return false }
+        for (index, value) in outcome.values { results[index] = value }
+        if let (key, maps) = outcome.maps {
+            selectedMaps = maps
+            selectedMapsKey = key
+        }
+        if let (key, maps) = outcome.pinnedMaps {
+            pin?.maps = maps
+            pin?.mapsKey = key
+        }
+        if let metrics = outcome.metrics { self.metrics = metrics }
+        if input.mode == .multiclass, let prepared = outcome.prepared, prepared.input.logits == input.logits {
+            cachedPrepared = prepared
+            preparedRevision = predictionRevision
+        }
+        pending = nil
+        dirty = Dirty()
+        return true
     }
 
     /// Brings the sweep curve and the ranking up to date with what is shown; both are computed only while their
@@ -559,21 +709,6 @@ public struct ExplorerModel: Sendable {
         }
     }
 
-    private static func evaluate(
-        _ losses: [Loss], on prepared: PreparedInput, parameters: [Loss: LossParameters]
-    ) -> [LossResult] {
-        losses.map { $0.evaluate(prepared, parameters: parameters[$0], keepsGradient: false) }
-    }
-
-    private mutating func recompute(_ loss: Loss) {
-        guard let index = losses.firstIndex(of: loss) else { return }
-        if let trained = trainedResult, trained.loss == loss, trained.parameters == parameters[loss] {
-            results[index] = trained
-        } else {
-            results[index] = loss.evaluate(prepared, parameters: parameters[loss], keepsGradient: false)
-        }
-        trainedResult = nil
-    }
 }
 
 extension ExplorerModel {

@@ -43,7 +43,12 @@ public struct ExplorerTraining: Sendable {
 
     // MARK: Controls
 
-    public mutating func toggleRunning() { isRunning.toggle() }
+    /// Starts or stops; stopping lets the last run go (its prepared input and evaluation, ~70 bytes a pixel): the
+    /// next frame starts a run from the prediction on screen with the same optimizer state.
+    public mutating func toggleRunning() {
+        isRunning.toggle()
+        if !isRunning { lastRun = nil }
+    }
 
     public mutating func changeLearningRate(up: Bool) {
         learningRate = Self.ladder(learningRate, up: up, range: Self.learningRateRange)

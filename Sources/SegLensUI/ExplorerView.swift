@@ -144,7 +144,7 @@ public enum ExplorerView {
     /// A loss-table entry, longest form first: the name padded to `nameWidth`, the value and the parameters
     /// (`β=0.3 (FP×0.3, FN×0.7) s=1e-05`), then tighter (also with the name unpadded unless `aligned`), then
     /// Tversky's β without its weights, then without the smoothing s, then the name and value alone.
-    static func rowTexts(_ result: LossResult, pointer: String, nameWidth: Int, aligned: Bool) -> [String] {
+    static func rowTexts(_ result: LossValue, pointer: String, nameWidth: Int, aligned: Bool) -> [String] {
         let loss = result.loss, values = result.parameters
         let padded = loss.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
         let value = formatValue(result.value)

@@ -1,3 +1,5 @@
+import SegLensCore
+
 /// What the heatmap panel shows for the selected loss.
 public enum HeatmapMode: String, Sendable, CaseIterable {
     /// `|∂L/∂z|` per pixel (multi-class: the L2 norm over classes).
@@ -12,5 +14,17 @@ public enum HeatmapMode: String, Sendable, CaseIterable {
     public var next: HeatmapMode {
         let all = HeatmapMode.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+extension HeatmapMode {
+    /// The map this mode shows; `nil` for the errors mode, which needs none.
+    var drawnMap: DrawnMaps.Kind? {
+        switch self {
+        case .gradient: .gradientMagnitude
+        case .weight: .weight
+        case .loss: .pixelLoss
+        case .errors: nil
+        }
     }
 }

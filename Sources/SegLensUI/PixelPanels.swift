@@ -56,18 +56,31 @@ struct PixelPanels {
         } else if let pin = model.pin {
             let pinned = pin.results[model.lossIndex]
             if model.showsDifference {
-                drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: model.probabilities, cached: true)
-                drawDifference(into: &canvas, rect: rects[2], a: pinned, pinnedInput: pin.input, b: result)
+                drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: nil, cached: true)
+                drawDifference(
+                    into: &canvas, rect: rects[2], a: pin.maps, pinnedInput: pin.input, b: model.selectedMaps, loss: result.loss)
             } else {
-                let scale = Self.scale(of: [pinned, result], mode: model.shownHeatmapMode, input: model.input)
-                drawHeatmap(into: &canvas, rect: rects[1], result: pinned, input: pin.input, label: "A", scale: scale)
-                drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: "B", scale: scale)
+                let scale = Self.scale(of: [pin.maps, model.selectedMaps], mode: model.shownHeatmapMode)
+                drawHeatmap(into: &canvas, rect: rects[1], result: pinned, maps: pin.maps, input: pin.input, label: "A", scale: scale)
+                drawHeatmap(
+                    into: &canvas, rect: rects[2], result: result, maps: model.selectedMaps, input: model.input, label: "B",
+                    scale: scale)
             }
         } else {
-            drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: model.probabilities, cached: true)
-            let scale = Self.scale(of: [result], mode: model.shownHeatmapMode, input: model.input)
-            drawHeatmap(into: &canvas, rect: rects[2], result: result, input: model.input, label: nil, scale: scale)
+            drawPrediction(into: &canvas, rect: rects[1], titles: predictionTitles, probabilities: nil, cached: true)
+            let scale = Self.scale(of: [model.selectedMaps], mode: model.shownHeatmapMode)
+            drawHeatmap(
+                into: &canvas, rect: rects[2], result: result, maps: model.selectedMaps, input: model.input, label: nil,
+                scale: scale)
         }
+        if model.isComputing { drawComputing(into: &canvas, rect: rects[2]) }
+    }
+
+    /// Over the stale heatmap while the live loop computes the new one: "computing…" in its second row.
+    func drawComputing(into canvas: inout Canvas, rect: Rect) {
+        let text = " computing\(theme.glyphs.ellipsis) "
+        canvas.put(text, row: rect.row + 1, column: rect.column + 2, maxWidth: max(0, rect.width - 4),
+                   ellipsis: theme.glyphs.ellipsis, pen: theme.accent)
     }
 
     /// The truth: the majority label of a block.
@@ -113,20 +126,38 @@ struct PixelPanels {
         }
     }
 
-    /// A prediction given as `probabilities` (`σ(z)` or `softmax(z)`, `C×H×W`): the mean probability (binary) or
-    /// the class of the largest mean probability. `cached` takes the model's own prediction from the dot cache.
-    func drawPrediction(into canvas: inout Canvas, rect: Rect, titles: [String], probabilities: [Double], cached: Bool) {
+    /// A prediction given as `probabilities` (`σ(z)` or `softmax(z)`, `C×H×W`), or `nil` for the model's own,
+    /// computed here from its logits: the mean probability (binary) or the class of the largest mean probability.
+    /// `cached` takes the model's own prediction from the dot cache.
+    func drawPrediction(into canvas: inout Canvas, rect: Rect, titles: [String], probabilities: [Double]?, cached: Bool) {
         let input = model.input
         let binary = input.mode == .binary
         let width = input.width
         let plane = input.pixelCount, classes = input.logits.classes
+        let logits = input.logits.values
         var sums = [Double](repeating: 0, count: classes)
+        var exponentials = [Double](repeating: 0, count: classes)
+        /// Adds pixel `pixel`'s probabilities to `sums`: stored ones, or `σ(z)` / `softmax(z)` of the logits.
+        func add(_ pixel: Int) {
+            if let probabilities {
+                for c in 0..<classes { sums[c] += probabilities[c * plane + pixel] }
+            } else if classes == 1 {
+                sums[0] += 1 / (1 + exp(-logits[pixel]))
+            } else {
+                var maximum = -Double.infinity
+                for c in 0..<classes { maximum = max(maximum, logits[c * plane + pixel]) }
+                var total = 0.0
+                for c in 0..<classes {
+                    exponentials[c] = exp(logits[c * plane + pixel] - maximum)
+                    total += exponentials[c]
+                }
+                for c in 0..<classes { sums[c] += exponentials[c] / total }
+            }
+        }
         drawPanel(into: &canvas, rect: rect, titles: titles, cachedAs: cached ? 1 : nil, showsVoid: false) { rows, columns in
             for c in sums.indices { sums[c] = 0 }
             for row in rows {
-                for column in columns {
-                    for c in 0..<classes { sums[c] += probabilities[c * plane + row * width + column] }
-                }
+                for column in columns { add(row * width + column) }
             }
             if binary { return theme.probabilityPaint(sums[0] / Double(rows.count * columns.count)) }
             return theme.classPaint(sums.indices.max(by: { sums[$0] < sums[$1] })!, binary: false)
@@ -148,34 +179,27 @@ struct PixelPanels {
         }
     }
 
-    /// The per-pixel values a heatmap mode shows for a result; `nil` for the errors mode and for the loss mode of
-    /// a region loss (which the explorer never shows: see ``ExplorerModel/shownHeatmapMode``).
-    static func heatValues(_ result: LossResult, mode: HeatmapMode) -> [Double]? {
-        switch mode {
-        case .gradient: result.gradientMagnitude
-        case .weight: result.weight
-        case .loss: result.pixelLoss
-        case .errors: nil
-        }
+    /// The per-pixel values a heatmap mode shows of a loss's maps; `nil` for the errors mode, for the loss mode of
+    /// a region loss, and for a map not drawn yet.
+    static func heatValues(_ maps: DrawnMaps, mode: HeatmapMode) -> [Float]? {
+        mode.drawnMap.flatMap { maps[$0] }
     }
 
-    /// The legend's range over the kept pixels of every result (0 is always inside it).
-    static func scale(of results: [LossResult], mode: HeatmapMode, input: LossInput) -> (low: Double, high: Double) {
-        var low = 0.0, high = 0.0
-        for result in results {
-            guard let values = heatValues(result, mode: mode) else { continue }
-            for pixel in input.keptPixels {
-                low = min(low, values[pixel])
-                high = max(high, values[pixel])
-            }
+    /// The legend's range over the kept pixels of every map (0 is always inside it; ignored pixels hold 0).
+    static func scale(of maps: [DrawnMaps], mode: HeatmapMode) -> (low: Double, high: Double) {
+        var low: Float = 0, high: Float = 0
+        for map in maps {
+            guard let span = mode.drawnMap.flatMap({ map.span(of: $0) }) else { continue }
+            low = min(low, span.low)
+            high = max(high, span.high)
         }
-        return (low, high)
+        return (Double(low), Double(high))
     }
 
     /// The titles of a heatmap panel, longest first: `weight · focal` then `weight`, or `A · weight α=0.25 γ=2`,
     /// `A · α=0.25 γ=2`, `A · weight` when comparing (the loss is the table's selection; the parameters are what may differ
     /// between A and B).
-    private func heatTitles(_ result: LossResult, label: String?) -> [String] {
+    private func heatTitles(_ result: LossValue, label: String?) -> [String] {
         let mode = model.shownHeatmapMode.rawValue
         guard let label else { return ["\(mode) · \(result.loss.name)", mode] }
         let parameters = result.parameters.text(for: result.loss)
@@ -185,7 +209,7 @@ struct PixelPanels {
     }
 
     private func drawHeatmap(
-        into canvas: inout Canvas, rect: Rect, result: LossResult, input: LossInput, label: String?,
+        into canvas: inout Canvas, rect: Rect, result: LossValue, maps: DrawnMaps, input: LossInput, label: String?,
         scale: (low: Double, high: Double)
     ) {
         let titles = heatTitles(result, label: label)
@@ -194,40 +218,56 @@ struct PixelPanels {
             drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: nil)
             return
         }
-        // The shown mode is one the selected loss has (``ExplorerModel/shownHeatmapMode``).
-        let values = Self.heatValues(result, mode: model.shownHeatmapMode) ?? result.weight
+        guard let values = Self.heatValues(maps, mode: model.shownHeatmapMode) else {
+            drawMissingMap(into: &canvas, rect: rect, titles: titles)
+            return
+        }
         let (low, high) = scale
         let span = high - low
+        let keepsEveryPixel = input.ignoredCount == 0
         drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
-            var largest = -Double.infinity
-            for row in rows {
-                for column in columns where labels[row * width + column] != ignore {
-                    largest = max(largest, values[row * width + column])
+            var largest = -Float.infinity
+            values.withUnsafeBufferPointer { values in
+                for row in rows {
+                    let base = row * width
+                    if keepsEveryPixel {
+                        for column in columns { largest = max(largest, values[base + column]) }
+                    } else {
+                        for column in columns where labels[base + column] != ignore {
+                            largest = max(largest, values[base + column])
+                        }
+                    }
                 }
             }
-            guard largest > -Double.infinity else { return theme.ignored }
-            return theme.heatPaint(span > 0 ? (largest - low) / span : 0)
+            guard largest > -Float.infinity else { return theme.ignored }
+            return theme.heatPaint(span > 0 ? (Double(largest) - low) / span : 0)
         }
         drawRamp(into: &canvas, rect: rect, low: Self.scaleText(low), high: Self.scaleText(high)) { theme.heatPaint($0) }
     }
 
     /// B − A of the selected loss's heatmap values on a diverging scale symmetric around 0 (errors mode: B's error
     /// class where it changed).
-    private func drawDifference(into canvas: inout Canvas, rect: Rect, a: LossResult, pinnedInput: LossInput, b: LossResult) {
+    private func drawDifference(
+        into canvas: inout Canvas, rect: Rect, a: DrawnMaps, pinnedInput: LossInput, b: DrawnMaps, loss: Loss
+    ) {
         let input = model.input
-        let titles = ["B − A · \(model.shownHeatmapMode.rawValue) · \(b.loss.name)", "B − A · \(model.shownHeatmapMode.rawValue)"]
+        let titles = ["B − A · \(model.shownHeatmapMode.rawValue) · \(loss.name)", "B − A · \(model.shownHeatmapMode.rawValue)"]
         if model.shownHeatmapMode == .errors {
             drawErrors(into: &canvas, rect: rect, titles: titles, input: input, changedFrom: pinnedInput)
             return
         }
-        let before = Self.heatValues(a, mode: model.shownHeatmapMode) ?? a.weight
-        let after = Self.heatValues(b, mode: model.shownHeatmapMode) ?? b.weight
+        guard let before = Self.heatValues(a, mode: model.shownHeatmapMode), let after = Self.heatValues(b, mode: model.shownHeatmapMode)
+        else {
+            drawMissingMap(into: &canvas, rect: rect, titles: titles)
+            return
+        }
         let width = input.width, labels = input.truth.labels, ignore = input.ignoredLabel
-        var extent = 0.0
-        for pixel in input.keptPixels { extent = max(extent, abs(after[pixel] - before[pixel])) }
+        var extent: Float = 0
+        for pixel in after.indices { extent = max(extent, abs(after[pixel] - before[pixel])) }
+        let extentValue = Double(extent)
         drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
             // The change of largest magnitude in the block, with its sign.
-            var strongest = 0.0, any = false
+            var strongest: Float = 0, any = false
             for row in rows {
                 for column in columns where labels[row * width + column] != ignore {
                     let change = after[row * width + column] - before[row * width + column]
@@ -236,9 +276,9 @@ struct PixelPanels {
                 }
             }
             guard any else { return theme.ignored }
-            return theme.differencePaint(extent > 0 ? strongest / extent : 0)
+            return theme.differencePaint(extent > 0 ? Double(strongest / extent) : 0)
         }
-        drawRamp(into: &canvas, rect: rect, low: "−" + Self.scaleText(extent), high: "+" + Self.scaleText(extent)) {
+        drawRamp(into: &canvas, rect: rect, low: "−" + Self.scaleText(extentValue), high: "+" + Self.scaleText(extentValue)) {
             theme.differencePaint(2 * $0 - 1)
         }
     }
@@ -271,6 +311,12 @@ struct PixelPanels {
             : [(.truePositive, "right"), (.falsePositive, "wrong")]
         if pinned != nil { items = items.filter { $0.0 != .trueNegative } + [(.trueNegative, "same")] }
         drawLegend(into: &canvas, rect: rect, items: items.map { (theme.errorPaint($0.0), $0.1) })
+    }
+
+    /// A heatmap whose map is not drawn yet: the box alone ("computing…" goes over it). The shown mode is always
+    /// one the selected loss has (``ExplorerModel/shownHeatmapMode``).
+    private func drawMissingMap(into canvas: inout Canvas, rect: Rect, titles: [String]) {
+        canvas.drawBox(rect, title: titles[0], shorterTitles: Array(titles.dropFirst()), glyphs: theme.glyphs, titlePen: theme.title)
     }
 
     /// A number for a legend: at most four significant digits.

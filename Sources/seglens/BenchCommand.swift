@@ -33,6 +33,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Time the U-Net weight map of border-bce instead (components and one distance transform per object, uncached) on an N×N truth of --objects separate discs.")
     var borderMap = false
     @Option(help: "With --border-map: the number of objects.") var objects = 50
+    @Flag(help: "Time start-up to the first frame instead: read each FILE (or make the --size input), build the explorer and render its first frame.")
+    var startup = false
+    @Argument(help: "With --startup: .mask files (default: a synthetic --size input).") var files: [String] = []
     @Option(help: ArgumentHelp("Screen size of --explorer frames.", valueName: "WxH"), transform: RenderCommand.parseSize)
     var screen = TerminalSize(rows: 40, columns: 120)
     @Flag(help: "Print one JSON object.") var json = false
@@ -73,6 +76,11 @@ struct BenchCommand: ParsableCommand {
                 let what = race ? "race" : train ? "train" : "key"
                 let heading = train ? "training frame (1 step) → frame at \(screen)" : "key press → frame at \(screen)"
                 report([("\(what):" + (race ? "lanes" : loss?.name ?? "focal"), mode.rawValue, timing)], heading: heading)
+                reportPeakMemory(pixels: size * size)
+                return
+            }
+            if startup {
+                try reportStartup()
                 return
             }
             if borderMap {
@@ -188,22 +196,69 @@ struct BenchCommand: ParsableCommand {
             + figures + " " + target.padding(toLength: 9, withPad: " ", startingAt: 0) + (meets ? "yes" : "no")
     }
 
-    private func report(_ rows: [(name: String, mode: String, timing: Timing)], heading: String) {
+    private func report(_ rows: [(name: String, mode: String, timing: Timing)], heading: String, size: Int? = nil) {
         if json {
             print(JSONValue.object([("results", .array(rows.map { row in
                 .object([
-                    ("loss", .string(row.name)), ("mode", .string(row.mode)), ("size", .integer(size)),
+                    ("loss", .string(row.name)), ("mode", .string(row.mode)), ("size", .integer(size ?? self.size)),
                     ("classes", .integer(classes)), ("median_ms", .number(row.timing.median)),
-                    ("min_ms", .number(row.timing.minimum)),
+                    ("p95_ms", .number(row.timing.p95)), ("min_ms", .number(row.timing.minimum)),
+                    ("cpu_ms", .number(row.timing.cpuMedian)),
                 ])
             }))]).text)
             return
         }
-        print("\(size)×\(size), \(classes == 1 ? "binary" : "\(classes) classes"), \(heading): median and minimum of \(`repeat`) runs")
-        print("loss".padding(toLength: 16, withPad: " ", startingAt: 0) + "   median ms      min ms")
+        let input = size == nil ? "\(self.size)×\(self.size), \(classes == 1 ? "binary" : "\(classes) classes"), " : ""
+        print("\(input)\(heading): median, 95th percentile and minimum of \(`repeat`) runs, and CPU time (both cores) per run")
+        let width = max(16, (rows.map(\.name.count).max() ?? 0) + 1)
+        print((size == nil ? "loss" : "input").padding(toLength: width, withPad: " ", startingAt: 0)
+            + "   median ms      p95 ms      min ms      cpu ms")
         for row in rows {
-            print(row.name.padding(toLength: 16, withPad: " ", startingAt: 0)
-                + String(format: "%11.3f %11.3f", row.timing.median, row.timing.minimum))
+            print(row.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                + String(format: "%11.3f %11.3f %11.3f %11.3f", row.timing.median, row.timing.p95, row.timing.minimum,
+                         row.timing.cpuMedian))
         }
+    }
+
+    /// The process's peak resident memory so far (`VmHWM`: the input, the explorer and every transient buffer),
+    /// also per pixel of the `pixels` input; on stderr with --json.
+    private func reportPeakMemory(pixels: Int) {
+        let peak = ResidentMemory.peak()
+        let line = String(
+            format: "peak resident memory %.1f MB = %.1f bytes per pixel of the %d×%d input (VmHWM, the whole process)",
+            Double(peak) / 1_048_576, Double(peak) / Double(pixels), size, size)
+        if json {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        } else {
+            print(line)
+        }
+    }
+
+    /// Start-up to the first frame of each file (or the synthetic input): reading and validating it, building the
+    /// explorer (every loss's value, the selected loss's maps, the metrics) and rendering the frame.
+    private func reportStartup() throws {
+        HeapTuning.keepLargeBlocksInTheHeap()
+        var rows: [(name: String, mode: String, timing: Timing)] = []
+        let lossOptions = try LossOptions.parse([]), editOptions = try EditOptions.parse([])
+        for file in files {
+            var mode = "binary"
+            let timing = try Timing.measure(repeats: `repeat`) {
+                let scenario = try InputOptions.parse([file]).scenario(lossOptions: lossOptions, editOptions: editOptions)
+                mode = scenario.mode.rawValue
+                _ = ExplorerView.render(ExplorerModel(scenario: scenario), size: screen, capabilities: .full)
+            }
+            rows.append((file, mode, timing))
+        }
+        if files.isEmpty {
+            let timing = Timing.measure(repeats: `repeat`) {
+                let input = SyntheticInput.make(size: size, classes: classes, seed: 2026)
+                let scenario = Scenario(
+                    title: "bench", classNames: (0..<max(2, classes)).map(String.init),
+                    predictions: [Scenario.Prediction(name: "synthetic", input: input)])
+                _ = ExplorerView.render(ExplorerModel(scenario: scenario), size: screen, capabilities: .full)
+            }
+            rows.append(("synthetic", classes == 1 ? "binary" : "multiclass", timing))
+        }
+        report(rows, heading: "start-up → first frame at \(screen)", size: files.isEmpty ? nil : 0)
     }
 }

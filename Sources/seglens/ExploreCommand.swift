@@ -32,6 +32,12 @@ struct ExploreCommand: ParsableCommand {
     /// Time per training frame for the values of the losses that are not selected (see
     /// ``ExplorerModel/advanceTraining(budget:)``): all of them on small inputs, a few per frame at 1024².
     static let otherLossesBudget = Duration.milliseconds(10)
+    /// Inputs with more pixels than this compute off the input thread: a key press answers at once with the stale
+    /// frame marked "computing…", further keys stay live, and a result that later keys made stale is dropped. Up to
+    /// 1024×1024 a key press computes within a frame, in line.
+    static let backgroundPixels = 1 << 20
+    /// How often the live loop looks for finished background work while it waits for keys.
+    static let backgroundPoll = Duration.milliseconds(5)
 
     /// The script of `--keys`: the file of that name if there is one, otherwise the text itself.
     static func script(_ argument: String) throws(CommandFailure) -> [KeyScript.Step] {
@@ -86,6 +92,8 @@ struct ExploreCommand: ParsableCommand {
             var model = ExplorerModel(scenario: scenario)
             if let state { model.restore(try Self.state(state, scenario: scenario)) }
             if present { model.setPresenting(true) }
+            if scenario.truth.pixelCount > Self.backgroundPixels { model.setDefersComputation(true) }
+            let job = BackgroundJob<ExplorerWork.Outcome>()
             var player = try keys.map { ScriptPlayer(steps: try Self.script($0)) }
             let outcome: TerminalOutcome
             let clock = ContinuousClock()
@@ -100,8 +108,12 @@ struct ExploreCommand: ParsableCommand {
                         keys += player!.advance(to: clock.now - start)
                         if player!.state == .quit { return .quit }
                     }
-                    guard model.update(keys, screen: context.size) else { return .quit }
+                    if let outcome = job.takeFinished() { model.accept(outcome) }  // dropped if keys made it stale
+                    // A poll for background work with no key changes nothing (and keeps the status line's message).
+                    let polling = keys.isEmpty && model.isComputing && !model.training.isRunning
+                    if !polling { guard model.update(keys, screen: context.size) else { return .quit } }
                     if model.exportRequested {
+                        model.computePending()  // the PNG shows the current state, not the stale frame
                         let image = PNGExport.image(model, capabilities: context.capabilities)
                         do {
                             model.say("exported \(try PNGExportFile.writeNext(image, input: inputOptions.exportName))")
@@ -125,8 +137,10 @@ struct ExploreCommand: ParsableCommand {
                     } else {
                         previousTrainingFrame = nil
                     }
+                    if let work = model.pending, !job.isRunning { job.start { work.run() } }
                     let frame = ExplorerView.render(model, size: context.size, capabilities: context.capabilities)
                     if model.needsFullRepaint { return .repaint(frame) }
+                    if model.isComputing { return .animate(frame, interval: Self.backgroundPoll) }
                     // A playing script wakes the loop when its next step is due (a read timeout, never a sleep).
                     let scriptWait = player?.timeUntilNextStep(now: clock.now - start)
                     guard model.training.isRunning else { return scriptWait.map { .animate(frame, interval: $0) } ?? .redraw(frame) }

@@ -27,6 +27,8 @@ struct SoakCommand: ParsableCommand {
 
     /// Presses after which the baseline memory is read.
     static let baselinePresses = 1_000
+    /// Presses between two progress lines on stderr.
+    static let progressInterval = 250
 
     func validate() throws {
         guard !files.isEmpty || size > 0 else { throw ValidationError("give .mask files, --size N, or both") }
@@ -131,6 +133,13 @@ struct SoakCommand: ParsableCommand {
             let frame = ExplorerView.render(model, size: screen, capabilities: capabilities.randomElement(using: &generator)!)
             if frame.textLines().contains(where: showsBareNaN) { report.bareNaNFrames += 1 }
             if press == baselinePresses { report.baseline = ResidentMemory.current() }
+            if press % progressInterval == 0 {
+                // Progress on stderr (a large input's soak takes minutes): presses so far, resident memory, time.
+                let line = String(format: "soak: %d/%d presses, %.1f MB resident, %.0f s\n", press, presses,
+                                  Double(ResidentMemory.current()) / 1_048_576,
+                                  Double((clock.now - start) / .milliseconds(1)) / 1000)
+                FileHandle.standardError.write(Data(line.utf8))
+            }
         }
         report.end = ResidentMemory.current()
         report.peak = ResidentMemory.peak()

@@ -251,6 +251,20 @@ if tl_wait_for "$title" 10; then
     check "a full frame is at least 2000 bytes (measurement sanity: $full)" test "$full" -ge 2000
     check "one step writes something ($step bytes)" test "$step" -gt 0
     check "one γ step ($step bytes) is under 25% of a full frame ($full bytes)" test $((step * 4)) -lt "$full"
+    # The errors view does not change with γ: a step then rewrites only the values and the parameter line.
+    tl_send m; tl_send m
+    tl_wait_for "errors · " 5 >/dev/null
+    before=$(settled_bytes)
+    tl_send Right
+    expected_step=$(python3 -c 'import sys; v = float(sys.argv[1]) + 0.5; print(int(v) if v == int(v) else repr(v))' "${start_gamma:-0}")
+    if tl_wait_for "γ = $expected_step" 5; then
+      after=$(settled_bytes)
+      unchanged=$((after - before))
+      echo "# bytes at 120×40: one γ step over the errors view (heatmap unchanged) $unchanged"
+      check "a γ step with the heatmap unchanged writes at most 2 KB ($unchanged bytes)" test "$unchanged" -le 2048
+    else
+      fail "→ on γ over the errors view shows γ = $expected_step"
+    fi
   else
     fail "→ on γ shows γ = $expected_step"
   fi

@@ -15,33 +15,49 @@ import Synchronization
 public struct BorderWeightMap: Sendable {
     public let height: Int
     public let width: Int
-    /// `w_c` per pixel; 0 at ignored pixels.
-    public let classWeights: [Double]
-    /// `d1 + d2` per pixel where the border term applies (kept background pixels, two or more objects), `nil`
-    /// elsewhere.
-    public let borderDistances: [Double?]
     /// The number of objects (8-connected foreground components).
     public let objectCount: Int
+    /// The truth's labels (shared with it, not copied) and ignore label: `w_c` is a function of the label.
+    private let labels: [Int32]
+    private let ignore: Int32?
+    /// `w_c` of class 0 and class 1.
+    private let perClass: [Double]
+    /// `d1 + d2` per pixel where the border term applies, NaN elsewhere; empty with fewer than two objects.
+    /// One Double a pixel (an optional Double takes two).
+    private let borderSums: [Double]
+
+    /// `w_c` per pixel; 0 at ignored pixels.
+    public var classWeights: [Double] { labels.map { $0 == ignore ? 0 : perClass[Int($0)] } }
+    /// `d1 + d2` per pixel where the border term applies (kept background pixels, two or more objects), `nil`
+    /// elsewhere.
+    public var borderDistances: [Double?] {
+        borderSums.isEmpty ? [Double?](repeating: nil, count: labels.count) : borderSums.map { $0.isNaN ? nil : $0 }
+    }
 
     /// Computes the class weights and the distances of a binary `truth`; pixels labelled `ignore` are not kept.
+    ///
+    /// Besides the map (8 bytes a pixel with two or more objects) it needs, while it runs, the component labels
+    /// (4 bytes a pixel) and the two smallest squared distances as exact 32-bit integers (8 bytes a pixel).
     public init(truth: LabelMap, ignore: Int32?) {
         height = truth.height
         width = truth.width
         let labels = truth.labels
+        self.labels = labels
+        self.ignore = ignore
         var counts = [0, 0]
         for label in labels where label != ignore { counts[Int(label)] += 1 }
         let kept = Double(counts[0] + counts[1]), present = Double(counts.filter { $0 > 0 }.count)
-        let perClass = counts.map { $0 == 0 ? 0 : kept / (present * Double($0)) }
-        classWeights = labels.map { $0 == ignore ? 0 : perClass[Int($0)] }
+        perClass = counts.map { $0 == 0 ? 0 : kept / (present * Double($0)) }
         let objects = ConnectedComponents(height: height, width: width) { labels[$0] == 1 && labels[$0] != ignore }
         objectCount = objects.count
         guard objects.count >= 2 else {
-            borderDistances = [Double?](repeating: nil, count: labels.count)
+            borderSums = []
             return
         }
-        // The two smallest squared distances to distinct objects, per pixel.
-        var nearest = [Double](repeating: .infinity, count: labels.count)
-        var second = [Double](repeating: .infinity, count: labels.count)
+        // The two smallest squared distances to distinct objects, per pixel: integers (pixel centres), exact in 32
+        // bits up to 46,340 pixels apart; UInt32.max stands for none.
+        var nearest = [UInt32](repeating: .max, count: labels.count)
+        var second = [UInt32](repeating: .max, count: labels.count)
         let componentLabels = objects.labels, width = width
         var transform = EuclideanDistanceTransform(height: height, width: width)
         nearest.withUnsafeMutableBufferPointer { nearest in
@@ -52,7 +68,8 @@ public struct BorderWeightMap: Sendable {
                         transform.transform(sourceBounds: box, isSource: { componentLabels[$0] == object }) { row, distances in
                             let base = row * width
                             for column in 0..<width {
-                                let d = distances[column], pixel = base + column
+                                let d = distances[column] < 4_294_967_295 ? UInt32(distances[column]) : .max
+                                let pixel = base + column
                                 if d < nearest[pixel] {
                                     second[pixel] = nearest[pixel]
                                     nearest[pixel] = d
@@ -65,18 +82,21 @@ public struct BorderWeightMap: Sendable {
                 }
             }
         }
-        borderDistances = labels.indices.map { pixel in
+        borderSums = labels.indices.map { pixel in
             labels[pixel] == 0 && labels[pixel] != ignore
-                ? nearest[pixel].squareRoot() + second[pixel].squareRoot() : nil
+                ? Double(nearest[pixel]).squareRoot() + Double(second[pixel]).squareRoot() : .nan
         }
     }
 
     /// `w(x) = w_c(x) + w0 · exp(−(d1 + d2)² / (2σ²))` per pixel (`H×W`), 0 at ignored pixels.
     public func weights(w0: Double, sigma: Double) -> [Double] {
         let scale = 1 / (2 * sigma * sigma)
-        return classWeights.indices.map { pixel in
-            guard let sum = borderDistances[pixel] else { return classWeights[pixel] }
-            return classWeights[pixel] + w0 * Double.exp(-sum * sum * scale)
+        return labels.indices.map { pixel in
+            let label = labels[pixel]
+            guard label != ignore else { return 0 }
+            let classWeight = perClass[Int(label)]
+            guard !borderSums.isEmpty, case let sum = borderSums[pixel], !sum.isNaN else { return classWeight }
+            return classWeight + w0 * Double.exp(-sum * sum * scale)
         }
     }
 
