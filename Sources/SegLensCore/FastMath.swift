@@ -28,9 +28,9 @@ enum FastMath {
         let clamped = x.replacing(with: -1062, where: x .< -1062)
         let far = clamped .< -708
         let y = clamped.replacing(with: clamped + 512 * 0.69314718055994530942, where: far)
-        let shifted = y * log2e + roundingShift
+        let shifted = Lanes(repeating: roundingShift).addingProduct(y, log2e)
         let n = shifted - roundingShift
-        let r = (y - n * ln2High) - n * ln2Low
+        let r = y.addingProduct(n, -ln2High).addingProduct(n, -ln2Low)
         // Σ_{i≤13} r^i/i! by Horner's scheme in fused multiply-adds.
         var p = Lanes(repeating: 1 / 6227020800.0)  // 1/13!
         p = Lanes(repeating: 1 / 479001600.0).addingProduct(p, r)

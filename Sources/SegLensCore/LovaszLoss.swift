@@ -107,7 +107,7 @@ extension LovaszLoss {
     /// 1. `p = softmax(z)` of every pixel into `gradient` (``SoftmaxBlock``).
     /// 2. One task per class, run on every core; each takes a ``RadixSort/Workspace`` from a pool and puts it back,
     ///    so that a workspace serves many classes. A present class collects its positive errors `|1[y=c] − p_c|`
-    ///    (with the foreground flag in the sign bit of the position), sorts them, walks them as
+    ///    (with the foreground flag in the top bit of the pixel index), sorts them, walks them as
     ///    ``jaccardExtension(errors:foreground:)`` does and overwrites plane c with `u_c = p_c·∂L/∂p_c`
     ///    (`∂L/∂p_c = ±Δ/P`, P present classes; 0 where the error is 0, at ignored pixels and for absent classes).
     /// 3. `∂L/∂z_k = p_k·(∂L/∂p_k − Σ_j p_j·∂L/∂p_j) = u_k − p_k·Σ_j u_j`, with the softmax computed again.
@@ -121,7 +121,7 @@ extension LovaszLoss {
             return 0
         }
         let g = DisjointWrites(gradient)
-        _ = SoftmaxBlock.sweep(input, targetTerms: false, partial: {}) { block, _ in
+        _ = SoftmaxBlock.sweep(input, partial: {}) { block, _ in
             for c in 0..<block.classes {
                 for j in 0..<block.groups { block.store(block.probability(c, j), class: c, group: j, into: g) }
             }
@@ -141,7 +141,7 @@ extension LovaszLoss {
                     ignore: ignore, plane: classPlane, workspace: &workspace)
             }
         }
-        _ = SoftmaxBlock.sweep(input, targetTerms: false, partial: {}) { block, _ in
+        _ = SoftmaxBlock.sweep(input, partial: {}) { block, _ in
             let groups = SoftmaxBlock.groupsPerBlock
             withUnsafeTemporaryAllocation(of: FastMath.Lanes.self, capacity: (block.classes + 1) * groups) { scratch in
                 let sum = scratch.baseAddress!, products = sum + groups
@@ -170,37 +170,36 @@ extension LovaszLoss {
         class c: Int32, foreground: Double, share: Double, labels: UnsafeBufferPointer<Int32>, ignore: Int32,
         plane: DisjointWrites<Double>, workspace: inout RadixSort.Workspace
     ) -> Double {
+        // The error of a kept pixel from its payload (pixel index, foreground flag in the top bit) and plane c.
+        func error(_ payload: UInt32) -> Double {
+            Swift.abs((payload >> 31 == 1 ? 1 : 0) - plane[Int(payload & 0x7FFF_FFFF)])
+        }
         var count = 0
-        workspace.keys.withUnsafeMutableBufferPointer { keys in
-            workspace.order.withUnsafeMutableBufferPointer { order in
-                for pixel in 0..<plane.count {
-                    let label = labels[pixel]
-                    let isForeground = label == c, error = Swift.abs((isForeground ? 1 : 0) - plane[pixel])
-                    if label == ignore || !(error > 0) {
-                        plane[pixel] = 0
-                        continue
-                    }
-                    keys[count] = ~error.bitPattern
-                    order[count] = Int32(pixel) | (isForeground ? Int32.min : 0)
-                    count += 1
+        workspace.items.withUnsafeMutableBufferPointer { items in
+            for pixel in 0..<plane.count {
+                let label = labels[pixel]
+                let payload = UInt32(pixel) | (label == c ? 1 << 31 : 0), error = error(payload)
+                if label == ignore || !(error > 0) {
+                    plane[pixel] = 0
+                    continue
                 }
+                items[count] = RadixSort.item(error, payload: payload)
+                count += 1
             }
         }
-        workspace.sortIncreasing(count: count)
+        workspace.sortDecreasing(count: count, value: error)
         var cumulativeForeground = 0.0, cumulativeBackground = 0.0
         var previousJaccard = 0.0, value = 0.0
-        workspace.keys.withUnsafeBufferPointer { keys in
-            workspace.order.withUnsafeBufferPointer { order in
-                for k in 0..<count {
-                    let entry = order[k], pixel = Int(entry & Int32.max), isForeground = entry < 0
-                    if isForeground { cumulativeForeground += 1 } else { cumulativeBackground += 1 }
-                    let jaccard = 1 - (foreground - cumulativeForeground) / (foreground + cumulativeBackground)
-                    let delta = jaccard - previousJaccard
-                    previousJaccard = jaccard
-                    value += Double(bitPattern: ~keys[k]) * delta
-                    // d|g − p|/dp = sign(p − g).
-                    plane[pixel] *= (isForeground ? -delta : delta) / share
-                }
+        workspace.items.withUnsafeBufferPointer { items in
+            for k in 0..<count {
+                let payload = RadixSort.payload(items[k]), isForeground = payload >> 31 == 1
+                if isForeground { cumulativeForeground += 1 } else { cumulativeBackground += 1 }
+                let jaccard = 1 - (foreground - cumulativeForeground) / (foreground + cumulativeBackground)
+                let delta = jaccard - previousJaccard
+                previousJaccard = jaccard
+                value += error(payload) * delta
+                // d|g − p|/dp = sign(p − g).
+                plane[Int(payload & 0x7FFF_FFFF)] *= (isForeground ? -delta : delta) / share
             }
         }
         return value

@@ -51,24 +51,24 @@ enum MulticlassGradientKernel {
     }
 
     /// ``RegionLoss``'s mean over the C classes of one-hot(y)_c against `p_c`: the soft counts of every class in a
-    /// sums pass, each class's score `∂L/∂p_c = (a_c·y_c + b_c·p_c + c_c)/C`, then a gradient pass
-    /// `∂L/∂z_k = p_k·(∂L/∂p_k − Σ_j p_j·∂L/∂p_j)` (the softmax computed again rather than stored: one more read
-    /// of the logits instead of a write and a read of `C×H×W` probabilities).
+    /// sums pass that also stores `p` in `gradient`, each class's score `∂L/∂p_c = (a_c·y_c + b_c·p_c + c_c)/C`,
+    /// then a gradient pass over the stored `p`, `∂L/∂z_k = p_k·(∂L/∂p_k − Σ_j p_j·∂L/∂p_j)`, written over it (a
+    /// write and a read of `C×H×W` values cost less than a second softmax).
     static func region(
         _ input: LossInput, loss: RegionLoss, into gradient: UnsafeMutableBufferPointer<Double>
     ) -> Double {
         let classes = input.logits.classes
         // Per chunk and class: TP, Σp, Σy, Σp² in lanes.
-        let partials = SoftmaxBlock.sweep(
-            input, targetTerms: false, partial: { [Lanes](repeating: .zero, count: 4 * classes) }
-        ) { block, counts in
+        let g = DisjointWrites(gradient)
+        let partials = SoftmaxBlock.sweep(input, partial: { [Lanes](repeating: .zero, count: 4 * classes) }) { block, counts in
             counts.withUnsafeMutableBufferPointer { counts in
                 for c in 0..<block.classes {
                     var truePositive = counts[4 * c], sumProbability = counts[4 * c + 1]
                     var sumTruth = counts[4 * c + 2], sumSquared = counts[4 * c + 3]
                     for j in 0..<block.groups {
-                        let kept = block.kept(j)
-                        let p = Lanes.zero.replacing(with: block.probability(c, j), where: kept)
+                        let kept = block.kept(j), probability = block.probability(c, j)
+                        block.store(probability, class: c, group: j, into: g)
+                        let p = Lanes.zero.replacing(with: probability, where: kept)
                         let y = Lanes.zero.replacing(with: 1, where: block.isLabel(c, j))
                         truePositive += y * p
                         sumProbability += p
@@ -92,8 +92,7 @@ enum MulticlassGradientKernel {
         let share = 1 / Double(classes)
         let coefficients = scores.map { (a: Lanes(repeating: $0.a * share), b: Lanes(repeating: $0.b * share),
                                          c: Lanes(repeating: $0.c * share)) }
-        let g = DisjointWrites(gradient)
-        _ = SoftmaxBlock.sweep(input, targetTerms: false, partial: {}) { block, _ in
+        _ = SoftmaxBlock.sweep(input, from: .probabilities(UnsafePointer(gradient.baseAddress!)), partial: {}) { block, _ in
             withUnsafeTemporaryAllocation(of: Lanes.self, capacity: SoftmaxBlock.groupsPerBlock) { dots in
                 let dot = dots.baseAddress!
                 dot.initialize(repeating: .zero, count: block.groups)

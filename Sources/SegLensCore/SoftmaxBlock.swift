@@ -2,7 +2,7 @@
 /// in a small contiguous scratch that stays in the first-level cache: what the fused multi-class kernels
 /// (``MulticlassGradientKernel``, ``LovaszLoss``) share.
 ///
-/// ``sweep(_:targetTerms:partial:_:)`` runs the blocks of every ``ParallelChunks`` chunk on both cores. Per block,
+/// ``sweep(_:from:targetTerms:partial:_:)`` runs the blocks of every ``ParallelChunks`` chunk on both cores. Per block,
 /// each class plane is read once, in one contiguous run of pixels (`C` short streams instead of `C` strided reads
 /// per pixel), into `exps`; then, per pixel, with `m = max_k z_k` (the first such class, `argmax`):
 ///
@@ -11,7 +11,8 @@
 /// so that `p_c = exps[c]/S` and `log S = log1p(others)` keep their digits when one class dominates. With
 /// `targetTerms`, also for the true class `t`: `z_t − m`, `e^(z_t − m)` and `Σ_{k≠t} e^(z_k − m)` (summed, not
 /// subtracted, so that `q = 1 − p_t` keeps its digits as `p_t → 1`). Lanes of ignored pixels, and past the end of
-/// the image, have the ignore label and must be written as 0.
+/// the image, have the ignore label and must be written as 0. A sweep may also read probabilities stored by an
+/// earlier one (``Source/probabilities(_:)``) instead of computing them again.
 struct SoftmaxBlock {
     typealias Lanes = FastMath.Lanes
 
@@ -31,16 +32,17 @@ struct SoftmaxBlock {
 
     /// `C × groupsPerBlock` lanes: `e^(z_c − m)` of class `c`, group `j` at `c·groupsPerBlock + j`.
     let exps: UnsafeMutablePointer<Lanes>
-    /// Per group (``groupsPerBlock`` lanes each): the labels as Doubles, `others`, `1/S`, `m` and `argmax`.
+    /// Per group (``groupsPerBlock`` lanes each): the labels as Doubles, `others` and `1/S`.
     let labels: UnsafeMutablePointer<Lanes>
     let others: UnsafeMutablePointer<Lanes>
     let inverseTotal: UnsafeMutablePointer<Lanes>
-    private let maximum: UnsafeMutablePointer<Lanes>
-    private let argmax: UnsafeMutablePointer<Lanes>
     /// With target terms: `z_t − m`, `e^(z_t − m)` and `Σ_{k≠t} e^(z_k − m)` per group.
     let targetShifted: UnsafeMutablePointer<Lanes>
     let targetExp: UnsafeMutablePointer<Lanes>
     let missExp: UnsafeMutablePointer<Lanes>
+
+    /// Lane groups of scratch a block needs besides its `C` rows.
+    private static let perGroupRows = 6
 
     private init(classes: Int, plane: Int, ignore: Double, scratch: UnsafeMutablePointer<Lanes>) {
         self.classes = classes
@@ -51,9 +53,7 @@ struct SoftmaxBlock {
         labels = scratch + classes * g
         others = labels + g
         inverseTotal = others + g
-        maximum = inverseTotal + g
-        argmax = maximum + g
-        targetShifted = argmax + g
+        targetShifted = inverseTotal + g
         targetExp = targetShifted + g
         missExp = targetExp + g
     }
@@ -91,66 +91,86 @@ struct SoftmaxBlock {
         return lanes
     }
 
-    /// Reads the block of `count` pixels from `start` and computes its softmax.
+    /// Where a sweep's blocks come from: the logits (their softmax is computed), or probabilities a previous
+    /// sweep stored in the layout of ``Logits`` (read as they are: `exps = p`, `S = 1`).
+    enum Source {
+        case logits
+        case probabilities(UnsafePointer<Double>)
+    }
+
+    /// Reads the block of `count` pixels from `start`: each class's run of pixels into its row of `exps`, one
+    /// stream at a time; then per group, in registers, the softmax over the classes.
     private mutating func fill(
-        start: Int, count: Int, logits: UnsafePointer<Double>, labels source: UnsafePointer<Int32>, targetTerms: Bool
+        start: Int, count: Int, source: Source, logits: UnsafePointer<Double>, labels labelSource: UnsafePointer<Int32>,
+        targetTerms: Bool
     ) {
         self.start = start
         self.count = count
         let g = Self.groupsPerBlock, groups = self.groups
         for j in 0..<groups {
             var y = Lanes(repeating: ignore)
-            for lane in 0..<Swift.min(4, count - 4 * j) { y[lane] = Double(source[start + 4 * j + lane]) }
+            for lane in 0..<Swift.min(4, count - 4 * j) { y[lane] = Double(labelSource[start + 4 * j + lane]) }
             labels[j] = y
-            maximum[j] = Lanes(repeating: -.infinity)
-            argmax[j] = .zero
-            others[j] = .zero
+        }
+        let values: UnsafePointer<Double>
+        switch source {
+        case .logits: values = logits
+        case let .probabilities(stored): values = stored
         }
         for c in 0..<classes {
-            let row = exps + c * g, classLabel = Lanes(repeating: Double(c))
-            for j in 0..<groups {
-                let z = load(class: c, group: j, from: logits)
-                row[j] = z
-                let larger = z .> maximum[j]
-                maximum[j] = maximum[j].replacing(with: z, where: larger)
-                argmax[j] = argmax[j].replacing(with: classLabel, where: larger)
-            }
+            let row = exps + c * g
+            for j in 0..<groups { row[j] = load(class: c, group: j, from: values) }
         }
-        if targetTerms {
-            for j in 0..<groups {
-                targetShifted[j] = .zero
-                targetExp[j] = .zero
-                missExp[j] = .zero
+        if case .probabilities = source {
+            for j in 0..<groups { inverseTotal[j] = Lanes(repeating: 1) }
+            return
+        }
+        let one = Lanes(repeating: 1)
+        for j in 0..<groups {
+            // Class c of group j is at column j, row c: `column[c &* g]`.
+            let column = exps + j
+            var maximum = column[0], argmax = Lanes.zero, k = Lanes.zero
+            for c in 1..<Swift.max(classes, 1) {
+                k += one
+                let z = column[c &* g], larger = z .> maximum
+                maximum = maximum.replacing(with: z, where: larger)
+                argmax = argmax.replacing(with: k, where: larger)
             }
-            for c in 0..<classes {
-                let row = exps + c * g, classLabel = Lanes(repeating: Double(c))
-                for j in 0..<groups {
-                    let shifted = row[j] - maximum[j], e = FastMath.exp(shifted)
-                    row[j] = e
-                    others[j] += Lanes.zero.replacing(with: e, where: argmax[j] .!= classLabel)
-                    let target = labels[j] .== classLabel
-                    targetShifted[j] += Lanes.zero.replacing(with: shifted, where: target)
-                    targetExp[j] += Lanes.zero.replacing(with: e, where: target)
-                    missExp[j] += e.replacing(with: Lanes.zero, where: target)
+            var others = Lanes.zero
+            k = .zero
+            if targetTerms {
+                let y = labels[j]
+                var shiftedTarget = Lanes.zero, expTarget = Lanes.zero, miss = Lanes.zero
+                for c in 0..<classes {
+                    let shifted = column[c &* g] - maximum, e = FastMath.exp(shifted)
+                    column[c &* g] = e
+                    others += Lanes.zero.replacing(with: e, where: argmax .!= k)
+                    let target = y .== k
+                    shiftedTarget += Lanes.zero.replacing(with: shifted, where: target)
+                    expTarget += Lanes.zero.replacing(with: e, where: target)
+                    miss += e.replacing(with: Lanes.zero, where: target)
+                    k += one
+                }
+                targetShifted[j] = shiftedTarget
+                targetExp[j] = expTarget
+                missExp[j] = miss
+            } else {
+                for c in 0..<classes {
+                    let e = FastMath.exp(column[c &* g] - maximum)
+                    column[c &* g] = e
+                    others += Lanes.zero.replacing(with: e, where: argmax .!= k)
+                    k += one
                 }
             }
-        } else {
-            for c in 0..<classes {
-                let row = exps + c * g, classLabel = Lanes(repeating: Double(c))
-                for j in 0..<groups {
-                    let e = FastMath.exp(row[j] - maximum[j])
-                    row[j] = e
-                    others[j] += Lanes.zero.replacing(with: e, where: argmax[j] .!= classLabel)
-                }
-            }
+            self.others[j] = others
+            inverseTotal[j] = 1 / (1 + others)
         }
-        for j in 0..<groups { inverseTotal[j] = 1 / (1 + others[j]) }
     }
 
     /// Runs `body` on every block of `input`, in the chunks of ``ParallelChunks`` on every core, each chunk with
     /// its own `partial()` accumulator; returns the accumulators in chunk order.
     static func sweep<Partial>(
-        _ input: LossInput, targetTerms: Bool, partial: () -> Partial,
+        _ input: LossInput, from source: Source = .logits, targetTerms: Bool = false, partial: () -> Partial,
         _ body: (SoftmaxBlock, inout Partial) -> Void
     ) -> [Partial] {
         let classes = input.logits.classes, plane = input.pixelCount, ignore = Double(input.ignoredLabel)
@@ -158,12 +178,12 @@ struct SoftmaxBlock {
             input.truth.labels.withUnsafeBufferPointer { labels in
                 ParallelChunks.map(count: plane) { range in
                     var result = partial()
-                    withUnsafeTemporaryAllocation(of: Lanes.self, capacity: (classes + 8) * groupsPerBlock) { scratch in
+                    withUnsafeTemporaryAllocation(of: Lanes.self, capacity: (classes + perGroupRows) * groupsPerBlock) { scratch in
                         var block = SoftmaxBlock(classes: classes, plane: plane, ignore: ignore, scratch: scratch.baseAddress!)
                         var start = range.lowerBound
                         while start < range.upperBound {
                             block.fill(
-                                start: start, count: Swift.min(width, range.upperBound - start),
+                                start: start, count: Swift.min(width, range.upperBound - start), source: source,
                                 logits: logits.baseAddress!, labels: labels.baseAddress!, targetTerms: targetTerms)
                             body(block, &result)
                             start += width
