@@ -190,6 +190,7 @@ extension LovaszLoss {
         workspace.sortDecreasing(count: count, value: error)
         var cumulativeForeground = 0.0, cumulativeBackground = 0.0
         var previousJaccard = 0.0, value = 0.0
+        let inverseShare = 1 / share
         workspace.items.withUnsafeBufferPointer { items in
             for k in 0..<count {
                 let payload = RadixSort.payload(items[k]), isForeground = payload >> 31 == 1
@@ -199,7 +200,7 @@ extension LovaszLoss {
                 previousJaccard = jaccard
                 value += error(payload) * delta
                 // d|g − p|/dp = sign(p − g).
-                plane[Int(payload & 0x7FFF_FFFF)] *= (isForeground ? -delta : delta) / share
+                plane[Int(payload & 0x7FFF_FFFF)] *= (isForeground ? -delta : delta) * inverseShare
             }
         }
         return value

@@ -34,16 +34,21 @@ enum MulticlassGradientKernel {
                     let weight = foregroundAlpha.replacing(with: backgroundAlpha, where: block.isLabel(0, j)) * power
                     sum += Lanes.zero.replacing(with: weight * crossEntropy, where: kept)
                     let ratio = Lanes(repeating: 1).replacing(with: crossEntropy / miss, where: miss .> 0)
-                    target[j] = -weight * (gamma * pTarget * crossEntropy + miss) * inverseCount
-                    // Scaled by 1/S so that it multiplies e^(z_k − m) rather than p_k.
-                    offTarget[j] = weight * (gamma * pTarget * ratio + 1) * inverseCount * inverseTotal
+                    // 0 at ignored lanes, so that every slope there is 0. The off-target factor is scaled by 1/S
+                    // so that it multiplies e^(z_k − m) rather than p_k.
+                    target[j] = Lanes.zero.replacing(
+                        with: -weight * (gamma * pTarget * crossEntropy + miss) * inverseCount, where: kept)
+                    offTarget[j] = Lanes.zero.replacing(
+                        with: weight * (gamma * pTarget * ratio + 1) * inverseCount * inverseTotal, where: kept)
                 }
+                var k = Lanes.zero
                 for c in 0..<block.classes {
+                    let row = block.exps + c &* SoftmaxBlock.groupsPerBlock
                     for j in 0..<block.groups {
-                        let slope = (offTarget[j] * block.exps[c * SoftmaxBlock.groupsPerBlock + j])
-                            .replacing(with: target[j], where: block.isLabel(c, j))
-                        block.store(Lanes.zero.replacing(with: slope, where: block.kept(j)), class: c, group: j, into: g)
+                        let slope = (offTarget[j] * row[j]).replacing(with: target[j], where: block.labels[j] .== k)
+                        block.store(slope, class: c, group: j, into: g)
                     }
+                    k += 1
                 }
             }
         }
