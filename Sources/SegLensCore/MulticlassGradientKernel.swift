@@ -74,7 +74,7 @@ enum MulticlassGradientKernel {
                         let kept = block.kept(j), probability = block.probability(c, j)
                         block.store(probability, class: c, group: j, into: g)
                         let p = Lanes.zero.replacing(with: probability, where: kept)
-                        let y = Lanes.zero.replacing(with: 1, where: block.isLabel(c, j))
+                        let y = Lanes.zero.replacing(with: 1, where: block.isLabel(c, j) .& kept)
                         truePositive += y * p
                         sumProbability += p
                         sumTruth += y

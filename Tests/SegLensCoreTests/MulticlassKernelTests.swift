@@ -58,6 +58,22 @@ import Testing
         }
     }
 
+    /// An ignore index that is also a class id (PyTorch allows any): that class takes part in nothing.
+    @Test(arguments: Loss.catalogue(.multiclass))
+    func fusedMatchesExactPathWhenTheIgnoreIndexIsAClass(_ loss: Loss) throws {
+        let generated = GeneratedInputs.multiclass(classes: 4, height: 9, width: 11, seed: 13)
+        let input = try LossInput(truth: generated.truth, logits: generated.logits, ignoreIndex: 1)
+        #expect(input.ignoredCount > 0)
+        var gradient: [Double] = []
+        for parameters in Self.parameterSets(loss) {
+            let exact = loss.evaluate(input, parameters: parameters)
+            let value = loss.valueAndGradient(input, parameters: parameters, into: &gradient)
+            #expect(abs(value - exact.value) <= 1e-12 * max(abs(exact.value), 1e-300), "\(parameters)")
+            let scale = exact.gradient.map(abs).max()!
+            #expect(zip(gradient, exact.gradient).map { abs($0 - $1) }.max()! <= 1e-12 * max(scale, 1e-300), "\(parameters)")
+        }
+    }
+
     /// Ties (equal logits at every pixel, and two classes sharing the largest logit) and an empty class.
     @Test(arguments: Loss.catalogue(.multiclass))
     func fusedMatchesExactPathOnTies(_ loss: Loss) throws {
