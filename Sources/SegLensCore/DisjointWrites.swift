@@ -9,8 +9,19 @@ struct DisjointWrites<Element>: @unchecked Sendable {
         nonmutating set { base[index] = newValue }
     }
 
+    /// The number of elements, for a part of a buffer (``init(_:offset:count:)``); the whole buffer's otherwise.
+    let count: Int
+
     init(_ buffer: UnsafeMutableBufferPointer<Element>) {
         base = buffer.baseAddress!
+        count = buffer.count
+    }
+
+    /// The `count` elements of `buffer` from `offset`, indexed from 0.
+    init(_ buffer: UnsafeMutableBufferPointer<Element>, offset: Int, count: Int) {
+        precondition(offset >= 0 && offset + count <= buffer.count, "a part of the buffer")
+        base = buffer.baseAddress! + offset
+        self.count = count
     }
 }
 

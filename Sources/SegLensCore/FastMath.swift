@@ -1,5 +1,6 @@
-/// `exp` and `log1p` on four Doubles at once (Horner steps as fused multiply-adds), for the fused kernels (``BinaryGradientKernel``), in the ranges
-/// those kernels need; within a few units in the last place of glibc's scalar functions (FastMathTests measure it).
+/// `exp` and `log1p` on four Doubles at once (Horner steps as fused multiply-adds), for the fused kernels
+/// (``BinaryGradientKernel``), in the ranges those kernels need; within a few units in the last place of glibc's
+/// scalar functions (FastMathTests measure it).
 ///
 /// - ``exp(_:)`` for `x ≤ 0`: `x = n·ln2 + r`, `|r| ≤ ln2/2` (Cody–Waite, `ln2` split in two), `e^r` by its Taylor
 ///   polynomial of degree 13 (truncation below 5e−18 relative), times `2^n` built in the exponent bits. Below −708
@@ -8,6 +9,11 @@
 /// - ``log1p(_:)`` for `e ∈ [0, 1]`: `1 + e = 2^k·x`, `x ∈ [√½, √2]` (`k` is 0 or 1),
 ///   `log(1+e) = k·ln2 + 2·atanh(u) = k·ln2 + 2u·Σ_j u^(2j)/(2j+1)`, `u = (x−1)/(x+1)`, `|u| ≤ 0.172`, taken from `e`
 ///   without rounding `1 + e` and summed to `j = 10` (truncation below 1e−17 relative).
+/// - ``log(_:)`` for `x ≥ 0` (the multi-class kernels' `log q`): `x = 2^k·m` from the exponent bits (subnormals
+///   scaled by 2⁵² first), `m ∈ [√½, √2)`, `log x = k·ln2 + 2·atanh((m−1)/(m+1))` with the same series and `ln2`
+///   in two parts; `log 0 = −∞`.
+/// - ``log(onePlus:)`` for any `x ≥ 0` (the multi-class `log Σ e^(z−max)`): `log u + (x − (u−1))/u` with
+///   `u = 1 + x`, the second term restoring what rounding `1 + x` lost.
 enum FastMath {
     typealias Lanes = SIMD4<Double>
 
@@ -23,9 +29,10 @@ enum FastMath {
         let clamped = x.replacing(with: -1062, where: x .< -1062)
         let far = clamped .< -708
         let y = clamped.replacing(with: clamped + 512 * 0.69314718055994530942, where: far)
-        let shifted = y * log2e + roundingShift
+        let shifted = Lanes(repeating: roundingShift).addingProduct(y, log2e)
         let n = shifted - roundingShift
-        let r = (y - n * ln2High) - n * ln2Low
+        let r = y.addingProduct(n, -ln2High).addingProduct(n, -ln2Low)
+        // Σ_{i≤13} r^i/i! by Horner's scheme in fused multiply-adds.
         var p = Lanes(repeating: 1 / 6227020800.0)  // 1/13!
         p = Lanes(repeating: 1 / 479001600.0).addingProduct(p, r)
         p = Lanes(repeating: 1 / 39916800.0).addingProduct(p, r)
@@ -52,7 +59,35 @@ enum FastMath {
         // 1 + e = 2^k·x with x ∈ [√½, √2]: k = 1 above e = √2 − 1; u = (x − 1)/(x + 1) from e without rounding 1 + e.
         let upper = e .> 0.41421356237309503
         let numerator = e.replacing(with: e - 1, where: upper), denominator = (e + 2).replacing(with: e + 3, where: upper)
-        let u = numerator / denominator, w = u * u
+        return Lanes.zero.replacing(with: 0.69314718055994530942, where: upper) + twiceAtanh(numerator / denominator)
+    }
+
+    /// `log x` lane by lane, for `x ≥ 0`; `log 0 = −∞`.
+    @inline(__always)
+    static func log(_ x: Lanes) -> Lanes {
+        let subnormal = x .< Double.leastNormalMagnitude
+        let bits = unsafeBitCast(x.replacing(with: x * 0x1p52, where: subnormal), to: SIMD4<UInt64>.self)
+        // m ∈ [1, 2) from the mantissa bits, k from the exponent bits (2⁵² + biased exponent, read as a Double).
+        var m = unsafeBitCast((bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000, to: Lanes.self)
+        var k = unsafeBitCast((bits &>> 52) | 0x4330_0000_0000_0000, to: Lanes.self) - (0x1p52 + 1023)
+        let high = m .> 1.4142135623730951
+        m = m.replacing(with: m * 0.5, where: high)
+        k = k.replacing(with: k + 1, where: high) - Lanes.zero.replacing(with: 52, where: subnormal)
+        let result = k * ln2High + (k * ln2Low + twiceAtanh((m - 1) / (m + 1)))
+        return result.replacing(with: -.infinity, where: x .== 0)
+    }
+
+    /// `log(1 + x)` lane by lane, for any `x ≥ 0`.
+    @inline(__always)
+    static func log(onePlus x: Lanes) -> Lanes {
+        let u = 1 + x
+        return log(u) + (x - (u - 1)) / u
+    }
+
+    /// `2·atanh(u) = log((1+u)/(1−u)) = 2u·Σ_j u^(2j)/(2j+1)` to `j = 10`, for `|u| ≤ 0.172`.
+    @inline(__always)
+    private static func twiceAtanh(_ u: Lanes) -> Lanes {
+        let w = u * u
         var s = Lanes(repeating: 1 / 21.0)
         s = Lanes(repeating: 1 / 19.0).addingProduct(s, w)
         s = Lanes(repeating: 1 / 17.0).addingProduct(s, w)
@@ -64,7 +99,7 @@ enum FastMath {
         s = Lanes(repeating: 1 / 5.0).addingProduct(s, w)
         s = Lanes(repeating: 1 / 3.0).addingProduct(s, w)
         s = Lanes(repeating: 1).addingProduct(s, w)
-        return Lanes.zero.replacing(with: 0.69314718055994530942, where: upper) + (u + u) * s
+        return (u + u) * s
     }
 
     /// The larger of `a` and `b`, lane by lane (`pointwiseMax` without its NaN handling, which costs a call).

@@ -4,8 +4,9 @@ extension Loss {
     /// none of the per-pixel maps of ``evaluate(_:parameters:)``.
     ///
     /// Equal to ``evaluate(_:parameters:)``'s value and gradient within rounding. The binary pixel-wise and region
-    /// losses run a fused kernel from the logits (``BinaryGradientKernel``), the Lovász hinge its sort without
-    /// preparing the input; the others evaluate and copy.
+    /// losses run a fused kernel from the logits (``BinaryGradientKernel``), the multi-class ones theirs
+    /// (``MulticlassGradientKernel``), the Lovász hinge and softmax their sorts without preparing the input;
+    /// border-bce evaluates and copies.
     public func valueAndGradient(
         _ input: LossInput, parameters: LossParameters? = nil, into gradient: inout [Double]
     ) -> Double {
@@ -24,6 +25,14 @@ extension Loss {
             return gradient.withUnsafeMutableBufferPointer { BinaryGradientKernel.region(input, loss: loss, into: $0) }
         case .lovaszHinge:
             return gradient.withUnsafeMutableBufferPointer { LovaszLoss.hinge(input, into: $0) }
+        case .crossEntropy, .multiclassFocal:
+            let loss = pixelwiseMulticlassKernel(parameters)
+            return gradient.withUnsafeMutableBufferPointer { MulticlassGradientKernel.pixelwise(input, loss: loss, into: $0) }
+        case .multiclassDice, .multiclassIoU, .multiclassTversky:
+            let loss = regionLoss(parameters)
+            return gradient.withUnsafeMutableBufferPointer { MulticlassGradientKernel.region(input, loss: loss, into: $0) }
+        case .lovaszSoftmax:
+            return gradient.withUnsafeMutableBufferPointer { LovaszLoss.softmax(input, into: $0) }
         default:
             let result = evaluate(input, parameters: parameters)
             gradient.withUnsafeMutableBufferPointer { target in

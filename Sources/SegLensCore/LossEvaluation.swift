@@ -34,10 +34,7 @@ extension Loss {
         case .borderBCE:
             return result(BorderBCELoss(parameters).evaluate(prepared, keepsGradient: keepsGradient))
         case .crossEntropy, .multiclassFocal:
-            let kernel = self == .crossEntropy
-                ? PixelwiseMulticlassLoss(alpha: nil, gamma: 0)
-                : PixelwiseMulticlassLoss(alpha: parameters.alpha, gamma: parameters.gamma)
-            return result(kernel.evaluate(prepared, keepsGradient: keepsGradient))
+            return result(pixelwiseMulticlassKernel(parameters).evaluate(prepared, keepsGradient: keepsGradient))
         case .dice, .diceSquared, .iou, .tversky, .focalTversky:
             return result(regionLoss(parameters).evaluateBinary(prepared, keepsGradient: keepsGradient))
         case .multiclassDice, .multiclassIoU, .multiclassTversky:
@@ -60,6 +57,13 @@ extension Loss {
                 positiveWeight: parameters.alpha ?? 1, negativeWeight: parameters.alpha.map { 1 - $0 } ?? 1,
                 gamma: parameters.gamma)
         }
+    }
+
+    /// The shared kernel of multi-class `ce` and `focal`.
+    func pixelwiseMulticlassKernel(_ parameters: LossParameters) -> PixelwiseMulticlassLoss {
+        self == .crossEntropy
+            ? PixelwiseMulticlassLoss(alpha: nil, gamma: 0)
+            : PixelwiseMulticlassLoss(alpha: parameters.alpha, gamma: parameters.gamma)
     }
 
     func regionLoss(_ parameters: LossParameters) -> RegionLoss {

@@ -1,7 +1,8 @@
 /// The Lovász hinge of one binary image (``LovaszLoss``) straight from the logits, in the least memory: only the
 /// pixels with a positive error `e_i = 1 − z_i·(2y_i − 1)` are sorted (relu(e) = 0 and ∂L/∂e = 0 elsewhere), as
-/// 64-bit keys `~bits(e)` with their 32-bit pixel index — 12 bytes per such pixel, twice while the radix sort
-/// runs — and `e` and the label are read back from the key and the truth rather than stored.
+/// one 64-bit ``RadixSort`` item each (the top half of `e`'s bit pattern and the pixel index) — 8 bytes per such
+/// pixel, twice while the sort runs — and `e` and the label are computed again from the logits and the truth
+/// rather than stored.
 ///
 /// The order is that of ``LovaszLoss/jaccardExtension(errors:foreground:)`` (decreasing error, ties in pixel
 /// order) and so are the sums, so value and gradient are the same to the last bit.
@@ -17,28 +18,27 @@ enum LovaszHinge {
             if labels[pixel] == 1 { foregroundTotal += 1 }
             if error(pixel) > 0 { positive += 1 }
         }
-        var keys = [UInt64](), positions = [Int32]()
-        keys.reserveCapacity(positive)
-        positions.reserveCapacity(positive)
+        var workspace = RadixSort.Workspace(capacity: positive)
+        var count = 0
         for pixel in 0..<plane where labels[pixel] != ignore {
             let e = error(pixel)
             if e > 0 {
-                keys.append(~e.bitPattern)
-                positions.append(Int32(pixel))
+                workspace.items[count] = RadixSort.item(e, payload: UInt32(pixel))
+                count += 1
             }
         }
         gradient?.initialize(repeating: 0)
-        RadixSort.sortIncreasing(keys: &keys, positions: &positions)
+        workspace.sortDecreasing(count: count) { error(Int($0)) }
         let total = Double(foregroundTotal)
         var cumulativeForeground = 0.0, cumulativeBackground = 0.0
         var previousJaccard = 0.0, value = 0.0
-        for k in keys.indices {
-            let pixel = Int(positions[k]), foreground = labels[pixel] == 1
+        for item in workspace.items.prefix(count) {
+            let pixel = Int(RadixSort.payload(item)), foreground = labels[pixel] == 1
             if foreground { cumulativeForeground += 1 } else { cumulativeBackground += 1 }
             let jaccard = 1 - (total - cumulativeForeground) / (total + cumulativeBackground)
             let delta = jaccard - previousJaccard
             previousJaccard = jaccard
-            value += Double(bitPattern: ~keys[k]) * delta
+            value += error(pixel) * delta
             gradient?[pixel] = foreground ? -delta : delta
         }
         return value

@@ -2,19 +2,23 @@ import Foundation
 import Testing
 @testable import SegLensCore
 
-/// ``FastMath``'s polynomial `exp` and `log1p` against glibc's, over their whole ranges: within 2 units in the last
-/// place (4e−16) for exp, 3 (6e−16) for log1p.
+/// ``FastMath``'s polynomial `exp`, `log1p`, `log` and `log(onePlus:)` against glibc's, over their whole ranges:
+/// within 2 units in the last place (4e−16) for exp, 3 (6e−16) for the logarithms.
 @Suite struct FastMathTests {
     /// Evenly spaced points of `range` and their neighbours, four per call.
+    /// With `logSpaced`, points evenly spaced in `log x` (the range must be positive).
     private func maximumRelativeError(
-        _ range: ClosedRange<Double>, count: Int, fast: (FastMath.Lanes) -> FastMath.Lanes, exact: (Double) -> Double
+        _ range: ClosedRange<Double>, count: Int, logSpaced: Bool = false, fast: (FastMath.Lanes) -> FastMath.Lanes,
+        exact: (Double) -> Double
     ) -> Double {
         var worst = 0.0
         for group in 0..<count {
             var lanes = FastMath.Lanes()
             for lane in 0..<4 {
                 let t = Double(group * 4 + lane) / Double(count * 4 - 1)
-                lanes[lane] = range.lowerBound + t * (range.upperBound - range.lowerBound)
+                lanes[lane] = logSpaced
+                    ? Foundation.exp(Foundation.log(range.lowerBound) + t * (Foundation.log(range.upperBound) - Foundation.log(range.lowerBound)))
+                    : range.lowerBound + t * (range.upperBound - range.lowerBound)
             }
             let result = fast(lanes)
             for lane in 0..<4 {
@@ -41,5 +45,23 @@ import Testing
         #expect(maximumRelativeError(0...1, count: 50_000, fast: FastMath.log1p, exact: Foundation.log1p) <= 6e-16)
         #expect(maximumRelativeError(0...1e-8, count: 1000, fast: FastMath.log1p, exact: Foundation.log1p) <= 6e-16)
         #expect(maximumRelativeError(0.414...0.415, count: 1000, fast: FastMath.log1p, exact: Foundation.log1p) <= 6e-16)
+    }
+
+    @Test func logMatchesGlibcFromSubnormalsToHuge() {
+        let fast = { (x: FastMath.Lanes) in FastMath.log(x) }, exact = { (x: Double) in Foundation.log(x) }
+        #expect(maximumRelativeError(1e-300...1e300, count: 50_000, logSpaced: true, fast: fast, exact: exact) <= 6e-16)
+        #expect(maximumRelativeError(0.5...2, count: 50_000, fast: fast, exact: exact) <= 6e-16)
+        #expect(maximumRelativeError(1e-320...2.3e-308, count: 1000, logSpaced: true, fast: fast, exact: exact) <= 6e-16)
+        let edges = FastMath.log(FastMath.Lanes(0, 1, .leastNonzeroMagnitude, .greatestFiniteMagnitude))
+        #expect(edges[0] == -.infinity && edges[1] == 0)
+        #expect(abs(edges[2] - Foundation.log(Double.leastNonzeroMagnitude)) <= 6e-16 * 745)
+        #expect(abs(edges[3] - Foundation.log(Double.greatestFiniteMagnitude)) <= 6e-16 * 710)
+    }
+
+    @Test func logOnePlusMatchesGlibcForAnyNonNegativeArgument() {
+        let fast = { (x: FastMath.Lanes) in FastMath.log(onePlus: x) }, exact = { (x: Double) in Foundation.log1p(x) }
+        #expect(maximumRelativeError(0...30, count: 50_000, fast: fast, exact: exact) <= 6e-16)
+        #expect(maximumRelativeError(1e-300...1e-3, count: 50_000, logSpaced: true, fast: fast, exact: exact) <= 6e-16)
+        #expect(FastMath.log(onePlus: FastMath.Lanes(0, 0, 0, 0)) == .zero)
     }
 }

@@ -21,4 +21,21 @@ import Testing
         }.map { positions[$0] }
         #expect(RadixSort.decreasing(values, positions: positions) == expected)
     }
+
+    /// Values that share the top 32 bits of their patterns (the radix passes' key) and differ below, in a workspace
+    /// larger than the count and reused: the runs are ordered by the whole value, ties still by position.
+    @Test func runsOfEqualTopHalvesAreOrderedByTheWholeValue() {
+        var random = SplitMix64(seed: 3)
+        var workspace = RadixSort.Workspace(capacity: 3000)
+        for count in [2000, 1500] {
+            let values = (0..<count).map { _ -> Double in
+                let top = [0.5, 0.25, 1e-30][Int.random(in: 0..<3, using: &random)].bitPattern & 0xFFFF_FFFF_0000_0000
+                return Double(bitPattern: top | UInt64.random(in: 0...7, using: &random))
+            }
+            for index in 0..<count { workspace.items[index] = RadixSort.item(values[index], payload: UInt32(index)) }
+            workspace.sortDecreasing(count: count) { values[Int($0)] }
+            let sorted = workspace.items.prefix(count).map { Int(RadixSort.payload($0)) }
+            #expect(sorted == values.indices.sorted { a, b in values[a] != values[b] ? values[a] > values[b] : a < b })
+        }
+    }
 }
