@@ -64,18 +64,18 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
-    /// The value of each selected loss on `input`, prepared once; the per-pixel maps, which eval does not print,
-    /// are dropped as each loss is done, so that one loss's maps are held at a time. The gradient is kept only
-    /// with `keepingGradient` (`--gradient-out`, one loss).
+    /// The value of each selected loss on `input`. Eval prints values only, so each loss is evaluated for its
+    /// value alone (``Loss/value(of:parameters:bandPixels:)``: in bands of rows where the loss is a sum over
+    /// pixels, else whole with its maps dropped as soon as it is done); with `keepingGradient` (`--gradient-out`,
+    /// one loss) the loss is evaluated whole and keeps its gradient.
     static func values(
         of selection: [(loss: Loss, parameters: LossParameters)], on input: LossInput, keepingGradient: Bool,
         progress: ProgressLine
     ) -> [LossResult] {
-        progress.update("preparing the input")
-        let prepared = PreparedInput(input)
-        return selection.enumerated().map { index, chosen in
+        selection.enumerated().map { index, chosen in
             progress.update("evaluating \(chosen.loss.name) (\(index + 1)/\(selection.count))")
-            var result = chosen.loss.evaluate(prepared, parameters: chosen.parameters, keepsGradient: keepingGradient)
+            guard keepingGradient else { return chosen.loss.value(of: input, parameters: chosen.parameters) }
+            var result = chosen.loss.evaluate(input, parameters: chosen.parameters)
             result.gradientMagnitude = []
             result.pixelLoss = nil
             result.weight = []

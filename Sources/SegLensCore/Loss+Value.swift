@@ -1,0 +1,65 @@
+extension Loss {
+    /// The value of this loss on `input` and nothing else: the result's gradient and per-pixel maps are empty.
+    ///
+    /// The binary losses that are sums over pixels are evaluated in bands of whole rows of about `bandPixels`
+    /// pixels, each prepared and evaluated on its own, so that the memory beyond the input is that of one band
+    /// whatever the input's size: `bce`, `weighted-bce`, `balanced-bce` and `focal` sum their per-pixel terms
+    /// `L_i` (`L = Σ L_i / N`), the overlap losses their soft counts (`TP`, `Σp`, `Σy`, `Σp²`). An input of at most
+    /// `bandPixels` pixels is one band and gets exactly the value of ``evaluate(_:parameters:)``; with more bands
+    /// the sums are grouped differently, which changes the last digits at most. The other losses (`border-bce`,
+    /// `lovasz-hinge`, the multi-class ones) are evaluated whole without keeping the gradient.
+    public func value(of input: LossInput, parameters: LossParameters? = nil, bandPixels: Int = 1 << 20) -> LossResult {
+        let parameters = parameters ?? defaultParameters
+        func result(_ value: Double) -> LossResult {
+            LossResult(
+                loss: self, parameters: parameters, value: value, gradient: [], gradientMagnitude: [], pixelLoss: nil,
+                weight: [])
+        }
+        switch self {
+        case .bce, .weightedBCE, .balancedBCE, .binaryFocal:
+            let kernel = pixelwiseBinaryKernel(parameters)
+            let sum = LossInput.bands(of: input, pixels: bandPixels).reduce(0.0) { sum, band in
+                sum + kernel.evaluate(PreparedInput(band), keepsGradient: false).sum
+            }
+            return result(sum / Double(input.keptPixels.count))
+        case .dice, .diceSquared, .iou, .tversky, .focalTversky:
+            let counts = LossInput.bands(of: input, pixels: bandPixels).reduce(RegionLoss.Counts()) { counts, band in
+                counts + RegionLoss.binaryCounts(PreparedInput(band))
+            }
+            return result(regionLoss(parameters).score(counts).value)
+        default:
+            var whole = evaluate(PreparedInput(input), parameters: parameters, keepsGradient: false)
+            whole.gradientMagnitude = []
+            whole.pixelLoss = nil
+            whole.weight = []
+            return whole
+        }
+    }
+}
+
+extension LossInput {
+    /// `input` (binary) cut into bands of whole rows of about `pixels` pixels (at least one row), each with its
+    /// truth, logits and kept pixels; bands whose every pixel is ignored are left out. The input itself when it
+    /// has at most `pixels` pixels.
+    static func bands(of input: LossInput, pixels: Int) -> [LossInput] {
+        precondition(input.logits.isBinary, "bands of a binary input")
+        guard input.pixelCount > pixels else { return [input] }
+        let rows = Swift.max(1, pixels / input.width), width = input.width
+        return stride(from: 0, to: input.height, by: rows).compactMap { start in
+            let end = Swift.min(start + rows, input.height), range = (start * width)..<(end * width)
+            let truth = LabelMap(height: end - start, width: width, labels: Array(input.truth.labels[range]))
+            let logits = Logits(classes: 1, height: end - start, width: width, values: Array(input.logits.values[range]))
+            let ignore = input.ignoredLabel
+            let kept = truth.labels.indices.filter { truth.labels[$0] != ignore }
+            return kept.isEmpty ? nil : LossInput(band: truth, logits: logits, ignoreIndex: input.ignoreIndex, keptPixels: kept)
+        }
+    }
+
+    /// A band of a validated input: its labels and logits are already checked.
+    private init(band truth: LabelMap, logits: Logits, ignoreIndex: Int32?, keptPixels: [Int]) {
+        self.truth = truth
+        self.logits = logits
+        self.ignoreIndex = ignoreIndex
+        self.keptPixels = keptPixels
+    }
+}
