@@ -6,8 +6,9 @@ extension Loss {
     /// whatever the input's size: `bce`, `weighted-bce`, `balanced-bce` and `focal` sum their per-pixel terms
     /// `L_i` (`L = Σ L_i / N`), the overlap losses their soft counts (`TP`, `Σp`, `Σy`, `Σp²`). An input of at most
     /// `bandPixels` pixels is one band and gets exactly the value of ``evaluate(_:parameters:)``; with more bands
-    /// the sums are grouped differently, which changes the last digits at most. The other losses (`border-bce`,
-    /// `lovasz-hinge`, the multi-class ones) are evaluated whole without keeping the gradient.
+    /// the sums are grouped differently, which changes the last digits at most. `lovasz-hinge` is evaluated from
+    /// the logits alone, as its evaluation is; the other losses (`border-bce`, the multi-class ones) are evaluated
+    /// whole without keeping the gradient.
     public func value(of input: LossInput, parameters: LossParameters? = nil, bandPixels: Int = 1 << 20) -> LossResult {
         let parameters = parameters ?? defaultParameters
         func result(_ value: Double) -> LossResult {
@@ -18,15 +19,21 @@ extension Loss {
         switch self {
         case .bce, .weightedBCE, .balancedBCE, .binaryFocal:
             let kernel = pixelwiseBinaryKernel(parameters)
-            let sum = LossInput.bands(of: input, pixels: bandPixels).reduce(0.0) { sum, band in
-                sum + kernel.evaluate(PreparedInput(band), keepsGradient: false).sum
+            var sum = 0.0
+            LossInput.forEachBand(of: input, pixels: bandPixels) { band in
+                sum += kernel.evaluate(PreparedInput(band), keepsGradient: false).sum
             }
             return result(sum / Double(input.keptPixels.count))
         case .dice, .diceSquared, .iou, .tversky, .focalTversky:
-            let counts = LossInput.bands(of: input, pixels: bandPixels).reduce(RegionLoss.Counts()) { counts, band in
-                counts + RegionLoss.binaryCounts(PreparedInput(band))
+            var counts = RegionLoss.Counts()
+            LossInput.forEachBand(of: input, pixels: bandPixels) { band in
+                counts = counts + RegionLoss.binaryCounts(PreparedInput(band))
             }
             return result(regionLoss(parameters).score(counts).value)
+        case .lovaszHinge:
+            // Straight from the logits, as the hinge's evaluation does, without a prepared input, maps or gradient.
+            let (errors, foreground) = LovaszLoss.hingeErrors(input)
+            return result(LovaszLoss.jaccardExtension(errors: errors, foreground: foreground).value)
         default:
             var whole = evaluate(PreparedInput(input), parameters: parameters, keepsGradient: false)
             whole.gradientMagnitude = []
@@ -38,20 +45,20 @@ extension Loss {
 }
 
 extension LossInput {
-    /// `input` (binary) cut into bands of whole rows of about `pixels` pixels (at least one row), each with its
-    /// truth, logits and kept pixels; bands whose every pixel is ignored are left out. The input itself when it
-    /// has at most `pixels` pixels.
-    static func bands(of input: LossInput, pixels: Int) -> [LossInput] {
+    /// Calls `body` with each band, top to bottom, of `input` (binary) cut into whole rows of about `pixels` pixels
+    /// (at least one row): its truth, logits and kept pixels, made only when its turn comes so that one band is held
+    /// at a time. Bands whose every pixel is ignored are left out; an input of at most `pixels` pixels is one band.
+    static func forEachBand(of input: LossInput, pixels: Int, _ body: (LossInput) -> Void) {
         precondition(input.logits.isBinary, "bands of a binary input")
-        guard input.pixelCount > pixels else { return [input] }
+        guard input.pixelCount > pixels else { return body(input) }
         let rows = Swift.max(1, pixels / input.width), width = input.width
-        return stride(from: 0, to: input.height, by: rows).compactMap { start in
+        for start in stride(from: 0, to: input.height, by: rows) {
             let end = Swift.min(start + rows, input.height), range = (start * width)..<(end * width)
             let truth = LabelMap(height: end - start, width: width, labels: Array(input.truth.labels[range]))
             let logits = Logits(classes: 1, height: end - start, width: width, values: Array(input.logits.values[range]))
             let ignore = input.ignoredLabel
             let kept = truth.labels.indices.filter { truth.labels[$0] != ignore }
-            return kept.isEmpty ? nil : LossInput(band: truth, logits: logits, ignoreIndex: input.ignoreIndex, keptPixels: kept)
+            if !kept.isEmpty { body(LossInput(band: truth, logits: logits, ignoreIndex: input.ignoreIndex, keptPixels: kept)) }
         }
     }
 

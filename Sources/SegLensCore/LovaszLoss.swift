@@ -47,16 +47,21 @@ enum LovaszLoss {
     /// The hinge's value, and `∂L/∂z` (`H×W`, 0 at ignored pixels) written into `gradient`: straight from the
     /// logits, without the probabilities or maps of a prepared input.
     static func hinge(_ input: LossInput, into gradient: UnsafeMutableBufferPointer<Double>) -> Double {
-        let labels = input.truth.labels, logits = input.logits.values
         let kept = input.keptPixels
-        let foreground = kept.map { labels[$0] == 1 }
-        let errors = kept.indices.map { 1 - logits[kept[$0]] * (foreground[$0] ? 1 : -1) }
+        let (errors, foreground) = hingeErrors(input)
         let (value, slope) = jaccardExtension(errors: errors, foreground: foreground)
         if input.ignoredCount > 0 { gradient.initialize(repeating: 0) }
         for (k, pixel) in kept.enumerated() {
             gradient[pixel] = foreground[k] ? -slope[k] : slope[k]
         }
         return value
+    }
+
+    /// The hinge's errors `e = 1 − z·(2y−1)` and foreground flags over the kept pixels, in their order.
+    static func hingeErrors(_ input: LossInput) -> (errors: [Double], foreground: [Bool]) {
+        let labels = input.truth.labels, logits = input.logits.values, kept = input.keptPixels
+        let foreground = kept.map { labels[$0] == 1 }
+        return (kept.indices.map { 1 - logits[kept[$0]] * (foreground[$0] ? 1 : -1) }, foreground)
     }
 
     /// Lovász-softmax: for each class c present among the kept labels, `e_i = |1[y_i = c] − p_c,i|`;

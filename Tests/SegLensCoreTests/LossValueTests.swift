@@ -34,7 +34,8 @@ import Testing
 
     @Test func bandsCoverEveryKeptPixelOnce() throws {
         let input = try Self.input()
-        let bands = LossInput.bands(of: input, pixels: 3 * 23)
+        var bands: [LossInput] = []
+        LossInput.forEachBand(of: input, pixels: 3 * 23) { bands.append($0) }
         #expect(bands.map(\.keptPixels.count).reduce(0, +) == input.keptPixels.count)
         // 13 bands of 3 rows (the last of 1), of which rows 12–14 and 15–17 hold only ignored pixels.
         #expect(bands.map(\.height) == [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1])
