@@ -4,8 +4,9 @@ import SegLensFormats
 import Testing
 
 /// Reading a big binary input into the loss input stays within 40 bytes per pixel of peak memory on every path
-/// (`.mask`, NPY, PGM, PNG): `seglens info` on a generated 1000×1000 input, its peak resident memory (GNU time)
-/// above that of the same command on a 4×4 input, per pixel. Benchmark-style: small enough for CI, no timings.
+/// (`.mask`, NPY, PGM, PNG), and so does `eval` of a loss that is a sum over pixels: the command on a generated
+/// 1000×1000 input, its peak resident memory (GNU time) above that of the same command on a 4×4 input, per
+/// pixel. Benchmark-style: small enough for CI, no timings.
 @Suite struct InputMemoryBudgetTests {
     static let height = 1000, width = 1000
     static let bytesPerPixel = 40
@@ -49,13 +50,16 @@ import Testing
         try PGMWriter.write(grayProbabilities, to: directory.path("\(stem)-probs.pgm"), overwrite: .replace)
     }
 
-    /// The arguments of `info` for each path, `STEM` standing for the input's name.
+    /// The command for each path, `STEM` standing for the input's name: `info` reads the input into its loss
+    /// input; `eval` of one loss also evaluates it, in bands (``SegLensCore/Loss/value(of:parameters:bandPixels:)``).
     static let paths: [(name: String, arguments: [String])] = [
-        (".mask digit grid", ["STEM.mask"]),
-        ("NPY truth + NPY logits", ["--truth", "STEM-truth.npy", "--logits", "STEM-logits.npy"]),
-        ("NPY truth + NPY probabilities", ["--truth", "STEM-truth.npy", "--probs", "STEM-probs.npy"]),
-        ("PGM truth + PGM probabilities", ["--truth", "STEM-truth.pgm", "--probs", "STEM-probs.pgm"]),
-        ("PNG truth + NPY logits", ["--truth", "STEM-truth.png", "--logits", "STEM-logits.npy"]),
+        (".mask digit grid", ["info", "STEM.mask"]),
+        ("NPY truth + NPY logits", ["info", "--truth", "STEM-truth.npy", "--logits", "STEM-logits.npy"]),
+        ("NPY truth + NPY probabilities", ["info", "--truth", "STEM-truth.npy", "--probs", "STEM-probs.npy"]),
+        ("PGM truth + PGM probabilities", ["info", "--truth", "STEM-truth.pgm", "--probs", "STEM-probs.pgm"]),
+        ("PNG truth + NPY logits", ["info", "--truth", "STEM-truth.png", "--logits", "STEM-logits.npy"]),
+        ("eval bce of the .mask", ["eval", "STEM.mask", "--loss", "bce"]),
+        ("eval dice of NPY logits", ["eval", "--truth", "STEM-truth.npy", "--logits", "STEM-logits.npy", "--loss", "dice"]),
     ]
 
     @Test func readingStaysWithinTheBudgetOnEveryPath() throws {
@@ -64,7 +68,7 @@ import Testing
         try Self.write(height: Self.height, width: Self.width, stem: "big", in: directory)
         for path in Self.paths {
             func run(_ stem: String) throws -> Int {
-                let arguments = ["info", "--json"] + path.arguments.map { $0.replacingOccurrences(of: "STEM", with: stem) }
+                let arguments = path.arguments.map { $0.replacingOccurrences(of: "STEM", with: stem) } + ["--json"]
                 let measured = try SegLensProcess.run(arguments, measuringIn: directory.url)
                 #expect(measured.result.status == 0, "\(path.name): \(measured.result)")
                 return try #require(measured.peakKB, "GNU time reported no peak memory")

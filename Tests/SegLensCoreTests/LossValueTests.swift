@@ -35,7 +35,7 @@ import Testing
     @Test func bandsCoverEveryKeptPixelOnce() throws {
         let input = try Self.input()
         var bands: [LossInput] = []
-        LossInput.forEachBand(of: input, pixels: 3 * 23) { bands.append($0) }
+        LossInput.forEachBand(of: input, pixels: 3 * 23) { band, _ in bands.append(band) }
         #expect(bands.map(\.keptPixels.count).reduce(0, +) == input.keptPixels.count)
         // 13 bands of 3 rows (the last of 1), of which rows 12–14 and 15–17 hold only ignored pixels.
         #expect(bands.map(\.height) == [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1])
