@@ -5,6 +5,9 @@ import SegLensFormats
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNPY(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
-    _ = try? NPYReader.read(bytes: bytes, limits: ReadLimits(maxPixels: 1 << 20))
+    let limits = ReadLimits(maxPixels: 1 << 20)
+    _ = try? NPYReader.read(bytes: bytes, limits: limits)
+    _ = try? NPYReader.labelMap(bytes: bytes, path: "<fuzz>", limits: limits)
+    _ = try? NPYReader.prediction(bytes: bytes, path: "<fuzz>", limits: limits)
     return 0
 }

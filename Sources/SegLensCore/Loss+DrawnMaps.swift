@@ -31,12 +31,8 @@ extension Loss {
         let parameters = parameters ?? defaultParameters
         switch self {
         case .bce, .weightedBCE, .balancedBCE, .binaryFocal, .borderBCE:
-            var kernel = pixelwiseBinaryKernel(parameters)
-            if self == .borderBCE {
-                kernel = PixelwiseBinaryLoss(
-                    positiveWeight: 1, negativeWeight: 1, gamma: 0,
-                    pixelWeights: BorderWeightMap.cached(for: input).weights(w0: parameters.w0, sigma: parameters.sigma))
-            }
+            let kernel = self == .borderBCE
+                ? BorderBCELoss(parameters).kernel(for: input) : pixelwiseBinaryKernel(parameters)
             guard let kinds else { return (BinaryGradientKernel.pixelwise(input, kernel: kernel, sink: NoSink()), nil) }
             return Self.drawing(input, kinds) { BinaryGradientKernel.pixelwise(input, kernel: kernel, sink: $0) }
         case .dice, .diceSquared, .iou, .tversky, .focalTversky:

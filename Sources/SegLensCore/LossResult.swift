@@ -15,3 +15,12 @@ public struct LossResult: Sendable {
     /// weight `(∂L/∂z_i) / (∂BCE/∂z_i)` (multi-class: `‖∂L/∂z_i‖ / ‖∂CE/∂z_i‖`); 0 at ignored pixels.
     public var weight: [Double]
 }
+
+extension LossResult {
+    /// A result holding the value alone, every map empty: what ``Loss/value(_:parameters:prepared:)`` gives, for
+    /// reports that print values.
+    public init(valueOnly value: Double, loss: Loss, parameters: LossParameters) {
+        self.init(
+            loss: loss, parameters: parameters, value: value, gradient: [], gradientMagnitude: [], pixelLoss: nil, weight: [])
+    }
+}

@@ -100,21 +100,26 @@ struct RegionLoss {
     func evaluateBinary(
         _ prepared: PreparedInput, keepsGradient: Bool
     ) -> (value: Double, gradient: [Double], magnitude: [Double], weight: [Double]) {
-        let input = prepared.input, labels = input.truth.labels, ignore = input.ignoredLabel
-        let probabilities = prepared.probabilities, terms = prepared.terms
-        let counts = ParallelChunks.map(count: input.pixelCount) { range in
+        let labels = prepared.input.truth.labels, probabilities = prepared.probabilities, terms = prepared.terms
+        let score = score(RegionLoss.binaryCounts(prepared))
+        let maps = BinaryPixelMaps.fill(prepared, keepsGradient: keepsGradient) { pixel in
+            let p = probabilities[pixel]
+            return (score.a * Double(labels[pixel]) + score.b * p + score.c) * p * terms[pixel].complement
+        }
+        return (score.value, maps.gradient, maps.magnitude, maps.weight)
+    }
+
+    /// The soft counts of the foreground over the kept pixels of a binary input, `p = σ(z)`.
+    static func binaryCounts(_ prepared: PreparedInput) -> Counts {
+        let labels = prepared.input.truth.labels, ignore = prepared.input.ignoredLabel
+        let probabilities = prepared.probabilities
+        return ParallelChunks.map(count: prepared.input.pixelCount) { range in
             var counts = Counts()
             for pixel in range where labels[pixel] != ignore {
                 counts.add(truth: Double(labels[pixel]), probability: probabilities[pixel])
             }
             return counts
         }.reduce(Counts(), +)
-        let score = score(counts)
-        let maps = BinaryPixelMaps.fill(prepared, keepsGradient: keepsGradient) { pixel in
-            let p = probabilities[pixel]
-            return (score.a * Double(labels[pixel]) + score.b * p + score.c) * p * terms[pixel].complement
-        }
-        return (score.value, maps.gradient, maps.magnitude, maps.weight)
     }
 
     /// Multi-class: the mean over all C classes of the loss of one-hot(y)_c against `p_c = softmax(z)_c`, with

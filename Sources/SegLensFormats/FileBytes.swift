@@ -35,7 +35,15 @@ public enum FileBytes {
             throw error
         }
         defer { fclose(file) }
-        var bytes: [UInt8] = []
+        // One buffer of the size the file has; should it have grown since, the rest is appended.
+        let size = Int(status.st_size)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = size > 0 ? fread(buffer.baseAddress!, 1, size, file) : 0
+        }
+        if bytes.count < size {
+            if ferror(file) != 0 { throw failure() }
+            return bytes
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = fread(&chunk, 1, chunk.count, file)

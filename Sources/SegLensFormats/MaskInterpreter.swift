@@ -3,6 +3,8 @@ import SegLensCore
 /// Gives meaning to the sections of a `.mask` file and checks it: the second half of ``MaskReader``.
 struct MaskInterpreter {
     let path: String
+    /// The file's bytes, which the rows of the sections point into.
+    let bytes: [UInt8]
 
     func fail(_ line: Int, _ column: Int, _ message: String) -> FormatError {
         FormatError(path: path, position: .text(line: line, column: column), message: message)
@@ -117,40 +119,88 @@ struct MaskInterpreter {
         guard let firstRow = section.rows.first else {
             throw fail(section.line, 1, "\"truth:\" has no rows: indent each row by a space or tab")
         }
-        let width = firstRow.text.count
+        let width = glyphCount(firstRow)
         var labels: [Int32] = []
         labels.reserveCapacity(min(width * section.rows.count, MaskDocument.maximumPixels))
+        let table = MaskInterpreter.truthTable(classCount: classCount, ignore: ignore)
         for row in section.rows {
-            let count = row.text.count
+            let count = glyphCount(row)
             guard count == width else {
                 throw fail(row.line, row.column + min(count, width), "truth row has \(count) glyphs but the first row has \(width)")
             }
             guard labels.count + width <= MaskDocument.maximumPixels else {
                 throw fail(row.line, row.column, "the truth is larger than the limit of 2^26 = \(MaskDocument.maximumPixels) pixels")
             }
-            var column = row.column
-            for char in row.text {
-                let label: Int32
-                if let glyphClass = char.maskClass {
-                    label = Int32(glyphClass)
-                } else if char == ignore {
-                    label = MaskDocument.ignoreLabel
-                } else {
-                    let allowed = ignore.map { "\".\", \"#\", a digit 0–9 or the ignore glyph \"\($0)\"" }
-                        ?? "\".\", \"#\" or a digit 0–9 (declare a glyph for ignored pixels with \"ignore:\")"
-                    throw fail(row.line, column, "unexpected \(MaskInterpreter.describe(char)) in the truth: use \(allowed)")
-                }
-                if let classCount, label != MaskDocument.ignoreLabel, Int(label) >= classCount {
-                    throw fail(
-                        row.line, column,
-                        "class \(label) is out of range: \"classes:\" names \(classCount) classes (0–\(classCount - 1))"
-                    )
-                }
-                labels.append(label)
-                column += 1
-            }
+            if row.isASCII, appendLabels(of: row, table: table, to: &labels) { continue }
+            try appendTruthCharacters(of: row, classCount: classCount, ignore: ignore, to: &labels)
         }
         return LabelMap(height: section.rows.count, width: width, labels: labels)
+    }
+
+    /// Label of each byte as a truth glyph: the class of `.`, `#` and the digits below `classCount`, the ignore
+    /// label of an ASCII ignore glyph; −1 for any other byte.
+    private static func truthTable(classCount: Int?, ignore: Character?) -> [Int32] {
+        var table = [Int32](repeating: -1, count: 256)
+        for byte in UInt8(0)...UInt8(127) {
+            guard let label = Character(UnicodeScalar(byte)).maskClass else { continue }
+            if let classCount, label >= classCount { continue }
+            table[Int(byte)] = Int32(label)
+        }
+        if let ascii = ignore?.asciiValue { table[Int(ascii)] = MaskDocument.ignoreLabel }
+        return table
+    }
+
+    /// Appends the labels of an ASCII row by `table`; false (and nothing appended) when a byte is not a glyph of
+    /// this truth, which ``appendTruthCharacters(of:classCount:ignore:to:)`` then reports.
+    private func appendLabels(of row: MaskSection.Row, table: [Int32], to labels: inout [Int32]) -> Bool {
+        let before = labels.count
+        let complete = bytes.withUnsafeBufferPointer { input in
+            table.withUnsafeBufferPointer { table in
+                for index in row.bytes {
+                    let label = table[Int(input[index])]
+                    guard label >= 0 else { return false }
+                    labels.append(label)
+                }
+                return true
+            }
+        }
+        if !complete { labels.removeSubrange(before...) }
+        return complete
+    }
+
+    /// Appends the labels of a truth row read by characters, or throws at its first character that is no glyph.
+    private func appendTruthCharacters(of row: MaskSection.Row, classCount: Int?, ignore: Character?, to labels: inout [Int32]) throws(FormatError) {
+        var column = row.column
+        for char in text(row) {
+            let label: Int32
+            if let glyphClass = char.maskClass {
+                label = Int32(glyphClass)
+            } else if char == ignore {
+                label = MaskDocument.ignoreLabel
+            } else {
+                let allowed = ignore.map { "\".\", \"#\", a digit 0–9 or the ignore glyph \"\($0)\"" }
+                    ?? "\".\", \"#\" or a digit 0–9 (declare a glyph for ignored pixels with \"ignore:\")"
+                throw fail(row.line, column, "unexpected \(MaskInterpreter.describe(char)) in the truth: use \(allowed)")
+            }
+            if let classCount, label != MaskDocument.ignoreLabel, Int(label) >= classCount {
+                throw fail(
+                    row.line, column,
+                    "class \(label) is out of range: \"classes:\" names \(classCount) classes (0–\(classCount - 1))"
+                )
+            }
+            labels.append(label)
+            column += 1
+        }
+    }
+
+    /// The content of a row as text: for rows with non-ASCII characters, and for messages.
+    private func text(_ row: MaskSection.Row) -> Substring {
+        MaskLexer.text(bytes, row.bytes)[...]
+    }
+
+    /// The number of characters of a row (its bytes when ASCII).
+    private func glyphCount(_ row: MaskSection.Row) -> Int {
+        row.isASCII ? row.bytes.count : text(row).count
     }
 
     static func describe(_ char: Character) -> String {
@@ -343,7 +393,7 @@ struct MaskInterpreter {
                 } else {
                     let rest = (1 - confidence) / Double(classCount - 1)
                     for (pixel, label) in labels.enumerated() {
-                        for channel in 0..<channels { values[channel * plane + pixel] = channel == label ? confidence : rest }
+                        for channel in 0..<channels { values[channel * plane + pixel] = channel == Int(label) ? confidence : rest }
                     }
                 }
                 groupIndex[name] = groups.count
@@ -454,21 +504,39 @@ struct MaskInterpreter {
         throw fail(section.line, 1, message)
     }
 
-    private func argmaxLabels(_ section: MaskSection, truth: LabelMap, classCount: Int) throws(FormatError) -> [Int] {
-        var labels: [Int] = []
+    /// The class of each pixel of an argmax grid.
+    private func argmaxLabels(_ section: MaskSection, truth: LabelMap, classCount: Int) throws(FormatError) -> [UInt8] {
+        var labels: [UInt8] = []
         labels.reserveCapacity(truth.pixelCount)
+        var table = [UInt8](repeating: .max, count: 256)
+        for byte in UInt8(0)...UInt8(127) {
+            if let label = Character(UnicodeScalar(byte)).maskClass, label < classCount { table[Int(byte)] = UInt8(label) }
+        }
         for (index, row) in section.rows.enumerated() {
             if index == truth.height { try checkRowCount(section, truth: truth) }
-            try checkWidth(row, count: row.text.count, noun: "glyph", truth: truth)
+            try checkWidth(row, count: glyphCount(row), noun: "glyph", truth: truth)
+            if row.isASCII {
+                let before = labels.count
+                let complete = bytes.withUnsafeBufferPointer { input in
+                    for index in row.bytes {
+                        let label = table[Int(input[index])]
+                        guard label != .max else { return false }
+                        labels.append(label)
+                    }
+                    return true
+                }
+                if complete { continue }
+                labels.removeSubrange(before...)
+            }
             var column = row.column
-            for char in row.text {
+            for char in text(row) {
                 guard let label = char.maskClass else {
                     throw fail(row.line, column, "unexpected \(MaskInterpreter.describe(char)) in an argmax grid: use \".\", \"#\" or a digit 0–9")
                 }
                 guard label < classCount else {
                     throw fail(row.line, column, "class \(label) is out of range for \(classCount) classes (0–\(classCount - 1))")
                 }
-                labels.append(label)
+                labels.append(UInt8(label))
                 column += 1
             }
         }
@@ -478,62 +546,91 @@ struct MaskInterpreter {
 
     private func checkWidth(_ row: MaskSection.Row, count: Int, noun: String, truth: LabelMap, extraColumn: Int? = nil) throws(FormatError) {
         guard count != truth.width else { return }
-        let column = count > truth.width ? (extraColumn ?? row.column + truth.width) : row.column + row.text.count
+        let column = count > truth.width ? (extraColumn ?? row.column + truth.width) : row.column + glyphCount(row)
         throw fail(
             row.line, column,
             "row has \(count) \(noun)\(count == 1 ? "" : "s") but the truth is \(truth.width) pixel\(truth.width == 1 ? "" : "s") wide"
         )
     }
 
+    /// The probability `d/9` of each digit byte `d`.
+    private static let digitProbabilities = (0...9).map { Double($0) / 9 }
+
+    /// True when every byte of an ASCII row is a digit.
+    private func isDigitRow(_ row: MaskSection.Row) -> Bool {
+        row.isASCII && bytes.withUnsafeBufferPointer { input in row.bytes.allSatisfy { input[$0] &- 48 < 10 } }
+    }
+
     /// A probabilities or logits block: a digit grid (probabilities only, every row only digits) or numeric rows.
     private func readBlock(_ section: MaskSection, kind: PredictionKind, truth: LabelMap) throws(FormatError) -> [Double] {
         var values: [Double] = []
         values.reserveCapacity(truth.pixelCount)
-        let digitGrid = kind == .probabilities && !section.rows.isEmpty
-            && section.rows.allSatisfy { $0.text.allSatisfy { $0.maskDigit != nil } }
+        let digitGrid = kind == .probabilities && !section.rows.isEmpty && section.rows.allSatisfy(isDigitRow)
         for (index, row) in section.rows.enumerated() {
             if index == truth.height { try checkRowCount(section, truth: truth) }
             if digitGrid {
-                try checkWidth(row, count: row.text.count, noun: "digit", truth: truth)
-                for char in row.text { values.append(Double(char.maskDigit!) / 9) }
+                try checkWidth(row, count: row.bytes.count, noun: "digit", truth: truth)
+                bytes.withUnsafeBufferPointer { input in
+                    MaskInterpreter.digitProbabilities.withUnsafeBufferPointer { probability in
+                        for index in row.bytes { values.append(probability[Int(input[index] &- 48)]) }
+                    }
+                }
                 continue
             }
-            var tokens: [(text: Substring, column: Int)] = []
-            var column = row.column
-            var start: Substring.Index?
-            var startColumn = 0
-            var position = row.text.startIndex
-            while position != row.text.endIndex {
-                let char = row.text[position]
-                if char.isMaskBlank {
-                    if let begin = start { tokens.append((row.text[begin..<position], startColumn)); start = nil }
-                } else if start == nil {
-                    start = position
-                    startColumn = column
-                }
-                position = row.text.index(after: position)
-                column += 1
-            }
-            if let begin = start { tokens.append((row.text[begin...], startColumn)) }
-            for token in tokens {
-                guard let value = MaskInterpreter.number(token.text) else {
-                    let looksNumeric = token.text.allSatisfy { "+-.eE0123456789".contains($0) }
-                    let message = looksNumeric && MaskInterpreter.isDecimalOverflow(token.text)
-                        ? "number \"\(token.text)\" is out of range" : "expected a number, found \"\(token.text)\""
-                    throw fail(row.line, token.column, message)
+            // Every word must be a number (and a probability in [0, 1]) before the count of words is checked.
+            var count = 0
+            var extraColumn: Int?
+            try forEachWord(of: row) { (word, column) throws(FormatError) in
+                guard let value = MaskInterpreter.number(word) else {
+                    let looksNumeric = word.allSatisfy { "+-.eE0123456789".contains($0) }
+                    let message = looksNumeric && MaskInterpreter.isDecimalOverflow(word)
+                        ? "number \"\(word)\" is out of range" : "expected a number, found \"\(word)\""
+                    throw fail(row.line, column, message)
                 }
                 if kind == .probabilities, !(value >= 0 && value <= 1) {
-                    throw fail(row.line, token.column, "probability \(token.text) is outside [0, 1]")
+                    throw fail(row.line, column, "probability \(word) is outside [0, 1]")
                 }
+                if count == truth.width { extraColumn = column }
+                count += 1
+                values.append(value)
             }
-            try checkWidth(
-                row, count: tokens.count, noun: "number", truth: truth,
-                extraColumn: tokens.count > truth.width ? tokens[truth.width].column : nil
-            )
-            for token in tokens { values.append(MaskInterpreter.number(token.text)!) }
+            try checkWidth(row, count: count, noun: "number", truth: truth, extraColumn: extraColumn)
         }
         try checkRowCount(section, truth: truth)
         return values
+    }
+
+    /// Calls `body` with each word of a numeric row (separated by spaces and tabs) and the column of its first
+    /// character; words of ASCII rows are cut from the bytes.
+    private func forEachWord(
+        of row: MaskSection.Row, _ body: (Substring, Int) throws(FormatError) -> Void
+    ) throws(FormatError) {
+        if row.isASCII {
+            var index = row.bytes.lowerBound
+            while index < row.bytes.upperBound {
+                let start = index
+                while index < row.bytes.upperBound, bytes[index] != 32, bytes[index] != 9 { index += 1 }
+                try body(MaskLexer.text(bytes, start..<index)[...], row.column + start - row.bytes.lowerBound)
+                while index < row.bytes.upperBound, bytes[index] == 32 || bytes[index] == 9 { index += 1 }
+            }
+            return
+        }
+        let text = text(row)
+        var column = row.column
+        var start: Substring.Index?
+        var startColumn = 0
+        var position = text.startIndex
+        while position != text.endIndex {
+            if text[position].isMaskBlank {
+                if let begin = start { try body(text[begin..<position], startColumn); start = nil }
+            } else if start == nil {
+                start = position
+                startColumn = column
+            }
+            position = text.index(after: position)
+            column += 1
+        }
+        if let begin = start { try body(text[begin...], startColumn) }
     }
 
     /// True when `text` has the form of a number but does not fit a Double.

@@ -1,4 +1,4 @@
-/// Splits the text of a `.mask` file into lines, drops comments and blank lines, and groups each key line with
+/// Splits the bytes of a `.mask` file into lines, drops comments and blank lines, and groups each key line with
 /// its indented rows. Checks the syntax of key lines; the values are checked by ``MaskInterpreter``.
 struct MaskLexer {
     let path: String
@@ -7,27 +7,36 @@ struct MaskLexer {
         FormatError(path: path, position: .text(line: line, column: column), message: message)
     }
 
-    func sections(of text: String) throws(FormatError) -> [MaskSection] {
+    /// The sections of the bytes of a `.mask` file, which must be valid UTF-8. Lines of ASCII bytes are split and
+    /// classified byte by byte; a line with any other byte goes through its `Character`s, so that columns count
+    /// characters. Rows keep only their byte range in `bytes`.
+    func sections(of bytes: [UInt8]) throws(FormatError) -> [MaskSection] {
         var sections: [MaskSection] = []
         var blockOpen = false
         var blockEndedByBlank = false
         var number = 0
-        for rawLine in MaskLexer.lines(of: text) {
+        var start = 0
+        let count = bytes.count
+        while start < count {
+            var newline = start
+            var ascii = true
+            while newline < count, bytes[newline] != 10 {
+                if bytes[newline] >= 0x80 { ascii = false }
+                newline += 1
+            }
+            var end = newline
+            if newline < count, end > start, bytes[end - 1] == 13 { end -= 1 }
             number += 1
-            var line = rawLine
-            if number == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }
-            guard let contentStart = line.firstIndex(where: { !$0.isMaskBlank }) else {
+            let line = start..<end
+            start = newline + 1
+            let kind: LineKind = ascii ? MaskLexer.classifyASCII(bytes, line) : MaskLexer.classify(bytes, line, number: number)
+            switch kind {
+            case .blank:
                 if blockOpen { blockEndedByBlank = true }
                 blockOpen = false
-                continue
-            }
-            let first = line[line.startIndex]
-            if first == "#" {
-                if number == 1 { try checkVersion(line) }
-                continue
-            }
-            if first.isMaskBlank {
-                let column = line.distance(from: line.startIndex, to: contentStart) + 1
+            case let .comment(commentStart):
+                if number == 1 { try checkVersion(MaskLexer.text(bytes, commentStart..<end)[...]) }
+            case let .row(column, content):
                 guard blockOpen, !sections.isEmpty else {
                     throw fail(
                         number, column,
@@ -36,37 +45,59 @@ struct MaskLexer {
                             : "indented line outside a block: only the rows of \"truth:\" and \"prediction:\" are indented"
                     )
                 }
-                let contentEnd = line.lastIndex(where: { !$0.isMaskBlank })!
-                sections[sections.count - 1].rows.append(
-                    MaskSection.Row(line: number, column: column, text: line[contentStart...contentEnd])
-                )
-                continue
+                sections[sections.count - 1].rows.append(MaskSection.Row(line: number, column: column, bytes: content, isASCII: ascii))
+            case let .key(keyStart):
+                let section = try keyLine(Array(MaskLexer.text(bytes, keyStart..<end)), number: number)
+                blockOpen = section.isBlock
+                blockEndedByBlank = false
+                sections.append(section)
             }
-            let section = try keyLine(Array(line), number: number)
-            blockOpen = section.isBlock
-            blockEndedByBlank = false
-            sections.append(section)
         }
         return sections
     }
 
-    /// Lines split at `\n`; a `\r` before it is dropped.
-    static func lines(of text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == 10 {
-                var end = index
-                if end > start, utf8[utf8.index(before: end)] == 13 { end = utf8.index(before: end) }
-                lines.append(text[start..<end])
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        if start != utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
-        return lines
+    /// What one line is; a row with the column of its first character and the byte range of its content.
+    enum LineKind {
+        case blank
+        /// A comment line whose text starts at the byte offset given (after a byte-order mark on line 1).
+        case comment(start: Int)
+        case row(column: Int, content: Range<Int>)
+        /// A key line whose text starts at the byte offset given (after a byte-order mark on line 1).
+        case key(start: Int)
+    }
+
+    /// ``LineKind`` of a line of ASCII bytes: every byte is one character.
+    static func classifyASCII(_ bytes: [UInt8], _ line: Range<Int>) -> LineKind {
+        var first = line.lowerBound
+        while first < line.upperBound, bytes[first] == 32 || bytes[first] == 9 { first += 1 }
+        guard first < line.upperBound else { return .blank }
+        let lead = bytes[line.lowerBound]
+        if lead == UInt8(ascii: "#") { return .comment(start: line.lowerBound) }
+        guard lead == 32 || lead == 9 else { return .key(start: line.lowerBound) }
+        var last = line.upperBound
+        while bytes[last - 1] == 32 || bytes[last - 1] == 9 { last -= 1 }
+        return .row(column: first - line.lowerBound + 1, content: first..<last)
+    }
+
+    /// ``LineKind`` of a line with non-ASCII bytes, by its `Character`s (a byte-order mark on line 1 is skipped).
+    static func classify(_ bytes: [UInt8], _ range: Range<Int>, number: Int) -> LineKind {
+        let whole = text(bytes, range)
+        var line = whole[...]
+        if number == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }
+        let lineStart = range.lowerBound + whole.utf8.distance(from: whole.startIndex, to: line.startIndex)
+        guard let contentStart = line.firstIndex(where: { !$0.isMaskBlank }) else { return .blank }
+        let first = line[line.startIndex]
+        if first == "#" { return .comment(start: lineStart) }
+        guard first.isMaskBlank else { return .key(start: lineStart) }
+        let contentEnd = line.index(after: line.lastIndex(where: { !$0.isMaskBlank })!)
+        let column = line.distance(from: line.startIndex, to: contentStart) + 1
+        let offset = { (index: String.Index) in range.lowerBound + whole.utf8.distance(from: whole.startIndex, to: index) }
+        return .row(column: column, content: offset(contentStart)..<offset(contentEnd))
+    }
+
+    /// The bytes of `range` as text (they are valid UTF-8).
+    static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// `# seglens mask vN` on line 1 must name version 1.

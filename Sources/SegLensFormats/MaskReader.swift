@@ -10,28 +10,36 @@ public enum MaskReader {
 
     /// Parses the bytes of a `.mask` file, which must be UTF-8; `path` is only used in error messages.
     public static func read(bytes: [UInt8], path: String = "<memory>") throws(FormatError) -> MaskDocument {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw FormatError(path: path, position: .byteOffset(firstInvalidUTF8(bytes)), message: "the file is not UTF-8 text")
+        if let offset = firstInvalidUTF8(bytes) {
+            throw FormatError(path: path, position: .byteOffset(offset), message: "the file is not UTF-8 text")
         }
-        return try parse(text: text, path: path)
+        return try parse(validUTF8: bytes, path: path)
     }
 
     /// Parses the text of a `.mask` file; `path` is only used in error messages.
     public static func parse(text: String, path: String) throws(FormatError) -> MaskDocument {
-        let sections = try MaskLexer(path: path).sections(of: text)
-        return try MaskInterpreter(path: path).document(from: sections)
+        try parse(validUTF8: Array(text.utf8), path: path)
     }
 
-    /// Offset of the first byte that does not start a valid UTF-8 sequence.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
+    private static func parse(validUTF8 bytes: [UInt8], path: String) throws(FormatError) -> MaskDocument {
+        let sections = try MaskLexer(path: path).sections(of: bytes)
+        return try MaskInterpreter(path: path, bytes: bytes).document(from: sections)
+    }
+
+    /// Offset of the first byte that does not start a valid UTF-8 sequence, or nil when all of `bytes` is UTF-8.
+    /// ASCII bytes are skipped one by one; only the others go through the UTF-8 parser.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case let .valid(encoded): offset += encoded.count
-            case .error, .emptyInput: return offset
+        while offset < bytes.count {
+            if bytes[offset] < 0x80 {
+                offset += 1
+                continue
             }
+            var iterator = bytes[offset..<min(offset + 4, bytes.count)].makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            guard case let .valid(encoded) = parser.parseScalar(from: &iterator) else { return offset }
+            offset += encoded.count
         }
+        return nil
     }
 }

@@ -11,12 +11,15 @@ struct MaskSection {
         var column: Int
     }
 
-    /// An indented row: its content without the surrounding spaces and tabs.
+    /// An indented row: its content without the surrounding spaces and tabs, as a byte range of the file.
     struct Row {
         var line: Int
-        /// Column of the first character of `text`.
+        /// Column of the first character of the content.
         var column: Int
-        var text: Substring
+        /// Where the content is in the file's bytes.
+        var bytes: Range<Int>
+        /// True when every byte of the content is ASCII, so that bytes are characters.
+        var isASCII: Bool
     }
 
     var key: Key

@@ -11,6 +11,22 @@ public enum NPYReader {
 
     /// Reads a `.npy` file held in memory; `path` names it in errors.
     public static func read(bytes: [UInt8], path: String = "<memory>", limits: ReadLimits = ReadLimits()) throws(FormatError) -> NumpyArray {
+        let header = try checkedHeader(bytes, path: path, limits: limits)
+        let storage: NumpyArray.Storage = header.dataType.kind == .float
+            ? .doubles(elements(of: bytes, header: header, integer: { Double($0) }, float: { $0 }))
+            : .integers(elements(of: bytes, header: header, integer: { $0 }, float: { Int64(exactly: $0) }))
+        guard header.fortranOrder else { return NumpyArray(shape: header.shape, storage: storage) }
+        switch storage {
+        case let .integers(values):
+            return NumpyArray(shape: header.shape, storage: .integers(cOrder(fromFortran: values, shape: header.shape)))
+        case let .doubles(values):
+            return NumpyArray(shape: header.shape, storage: .doubles(cOrder(fromFortran: values, shape: header.shape)))
+        }
+    }
+
+    /// The header of `bytes`, checked against the length of the data that follows it; a `uint64` array is also
+    /// checked for values above `Int64.max`.
+    static func checkedHeader(_ bytes: [UInt8], path: String, limits: ReadLimits) throws(FormatError) -> NPYHeader {
         let header = try NPYHeader(bytes: bytes, path: path, limits: limits)
         let type = header.dataType
         let (byteCount, overflow) = header.elementCount.multipliedReportingOverflow(by: type.size)
@@ -25,13 +41,57 @@ public enum NPYReader {
                 path: path, position: .byteOffset(header.dataOffset + byteCount),
                 message: "\(available - byteCount) bytes of trailing data after the array")
         }
-        let storage = try decode(bytes, header: header, path: path)
-        guard header.fortranOrder else { return NumpyArray(shape: header.shape, storage: storage) }
-        switch storage {
-        case let .integers(values):
-            return NumpyArray(shape: header.shape, storage: .integers(cOrder(fromFortran: values, shape: header.shape)))
-        case let .doubles(values):
-            return NumpyArray(shape: header.shape, storage: .doubles(cOrder(fromFortran: values, shape: header.shape)))
+        if type.kind == .unsigned, type.size == 8 {
+            let large: (index: Int, value: UInt64)? = bytes.withUnsafeBytes { raw in
+                for index in 0..<header.elementCount {
+                    let stored = raw.loadUnaligned(fromByteOffset: header.dataOffset + index * 8, as: UInt64.self)
+                    let value = type.bigEndian ? UInt64(bigEndian: stored) : UInt64(littleEndian: stored)
+                    if value > UInt64(Int64.max) { return (index, value) }
+                }
+                return nil
+            }
+            if let (index, value) = large {
+                throw FormatError(
+                    path: path, position: .byteOffset(header.dataOffset + index * type.size),
+                    message: "uint64 value \(value) is too large (above \(Int64.max))")
+            }
+        }
+        return header
+    }
+
+    /// The elements of a checked array in file order, each decoded from its dtype and converted in one pass:
+    /// booleans (as 0 or 1) and integers through `integer`, floats through `float`. Stops at the first element
+    /// that converts to nil and returns the elements before it. (`uint64` values are at most `Int64.max` once
+    /// ``checkedHeader(_:path:limits:)`` has passed.)
+    static func elements<Target>(
+        of bytes: [UInt8], header: NPYHeader, integer: (Int64) -> Target?, float: (Double) -> Target?
+    ) -> [Target] {
+        let type = header.dataType, count = header.elementCount, start = header.dataOffset
+        return [Target](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                func run<T: FixedWidthInteger>(_: T.Type, _ convert: (T) -> Target?) {
+                    for index in 0..<count {
+                        let stored = raw.loadUnaligned(fromByteOffset: start + index * type.size, as: T.self)
+                        guard let value = convert(type.bigEndian ? T(bigEndian: stored) : T(littleEndian: stored)) else { return }
+                        (buffer.baseAddress! + index).initialize(to: value)
+                        initialized = index + 1
+                    }
+                }
+                switch (type.kind, type.size) {
+                case (.boolean, _): run(UInt8.self) { integer($0 == 0 ? 0 : 1) }
+                case (.signed, 1): run(Int8.self) { integer(Int64($0)) }
+                case (.signed, 2): run(Int16.self) { integer(Int64($0)) }
+                case (.signed, 4): run(Int32.self) { integer(Int64($0)) }
+                case (.signed, _): run(Int64.self) { integer($0) }
+                case (.unsigned, 1): run(UInt8.self) { integer(Int64($0)) }
+                case (.unsigned, 2): run(UInt16.self) { integer(Int64($0)) }
+                case (.unsigned, 4): run(UInt32.self) { integer(Int64($0)) }
+                case (.unsigned, _): run(UInt64.self) { integer(Int64(truncatingIfNeeded: $0)) }
+                case (.float, 2): run(UInt16.self) { float(Double(Float16(bitPattern: $0))) }
+                case (.float, 4): run(UInt32.self) { float(Double(Float(bitPattern: $0))) }
+                case (.float, _): run(UInt64.self) { float(Double(bitPattern: $0)) }
+                }
+            }
         }
     }
 
@@ -41,41 +101,8 @@ public enum NPYReader {
         try NPYHeader(bytes: bytes, path: path, limits: limits).dataType.name
     }
 
-    private static func decode(_ bytes: [UInt8], header: NPYHeader, path: String) throws(FormatError) -> NumpyArray.Storage {
-        let type = header.dataType
-        func load<T: FixedWidthInteger>(_: T.Type) -> [T] {
-            bytes.withUnsafeBytes { raw in
-                (0..<header.elementCount).map { index in
-                    let value = raw.loadUnaligned(fromByteOffset: header.dataOffset + index * type.size, as: T.self)
-                    return type.bigEndian ? T(bigEndian: value) : T(littleEndian: value)
-                }
-            }
-        }
-        switch (type.kind, type.size) {
-        case (.boolean, _): return .integers(load(UInt8.self).map { $0 == 0 ? 0 : 1 })
-        case (.signed, 1): return .integers(load(Int8.self).map(Int64.init))
-        case (.signed, 2): return .integers(load(Int16.self).map(Int64.init))
-        case (.signed, 4): return .integers(load(Int32.self).map(Int64.init))
-        case (.signed, _): return .integers(load(Int64.self))
-        case (.unsigned, 1): return .integers(load(UInt8.self).map(Int64.init))
-        case (.unsigned, 2): return .integers(load(UInt16.self).map(Int64.init))
-        case (.unsigned, 4): return .integers(load(UInt32.self).map(Int64.init))
-        case (.unsigned, _):
-            let values = load(UInt64.self)
-            if let index = values.firstIndex(where: { $0 > UInt64(Int64.max) }) {
-                throw FormatError(
-                    path: path, position: .byteOffset(header.dataOffset + index * type.size),
-                    message: "uint64 value \(values[index]) is too large (above \(Int64.max))")
-            }
-            return .integers(values.map { Int64($0) })
-        case (.float, 2): return .doubles(load(UInt16.self).map { Double(Float16(bitPattern: $0)) })
-        case (.float, 4): return .doubles(load(UInt32.self).map { Double(Float(bitPattern: $0)) })
-        case (.float, _): return .doubles(load(UInt64.self).map(Double.init(bitPattern:)))
-        }
-    }
-
     /// The elements of a Fortran-ordered (first axis fastest) array of `shape`, rearranged into C order.
-    private static func cOrder<Element>(fromFortran values: [Element], shape: [Int]) -> [Element] {
+    static func cOrder<Element>(fromFortran values: [Element], shape: [Int]) -> [Element] {
         guard shape.count > 1, !values.isEmpty else { return values }
         var strides = [Int](repeating: 1, count: shape.count)
         for axis in 1..<shape.count {

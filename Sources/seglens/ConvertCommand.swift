@@ -30,8 +30,11 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.run {
             let file = try OutputFile(option: "--output", path: output, force: force, inputs: inputOptions.paths)
-            let inputs = try inputOptions.inputSet()
+            let progress = inputOptions.progressLine()
+            defer { progress.finish() }
+            let inputs = try inputOptions.inputSet(progress: progress)
             let document = try Self.document(of: inputs, title: title ?? inputs.title, note: note ?? inputs.note)
+            progress.update("writing \(output)")
             try file.write { path, overwrite throws(FormatError) in try MaskWriter.write(document, to: path, overwrite: overwrite) }
         }
     }

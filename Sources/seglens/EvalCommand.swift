@@ -40,20 +40,51 @@ struct EvalCommand: ParsableCommand {
             let gradientFile = try gradientOut.map { path throws(CommandFailure) in
                 try OutputFile(option: "--gradient-out", path: path, force: force, inputs: inputOptions.paths)
             }
-            let loaded = try inputOptions.load()
+            let progress = inputOptions.progressLine()
+            defer { progress.finish() }
+            let loaded = try inputOptions.load(progress: progress)
             let edits = try editOptions.edits(classes: loaded.input.logits.classes)
+            if !edits.isIdentity { progress.update("applying the edits") }
             let input = try edits.appliedForCommand(to: loaded.input)
             let selection = try lossOptions.selection(for: input.mode, file: loaded.fileParameters)
-            let results = selection.map { $0.loss.evaluate(input, parameters: $0.parameters) }
+            let results = Self.values(of: selection, on: input, keepingGradient: gradientFile != nil, progress: progress)
+            progress.update("computing the metrics")
             let metrics = SegmentationMetrics(input)
+            if !conventionOptions.libraries.isEmpty { progress.update("evaluating the conventions") }
             let conventions = conventionOptions.evaluate(results, on: input)
             if let gradientFile, let result = results.first {
+                progress.update("writing \(gradientFile.path)")
                 let array = NumpyArray(shape: loaded.predictionShape, storage: .doubles(result.gradient))
                 try gradientFile.write { path, overwrite throws(FormatError) in try NPYWriter.write(array, to: path, overwrite: overwrite) }
             }
+            progress.finish()
             let name = loaded.predictionName
             print(json ? EvalReport.json(input: input, prediction: name, edits: edits, results: results, metrics: metrics, conventions: conventions).text
                        : EvalReport.table(input: input, prediction: name, edits: edits, results: results, metrics: metrics, conventions: conventions))
+        }
+    }
+
+    /// The value of each selected loss on `input`. Eval prints values only, so each loss is evaluated for its
+    /// value alone (``Loss/value(_:parameters:prepared:)``: the fused kernels of the binary pixel-wise and region
+    /// losses and the Lovász hinge's sort hold no per-pixel map; the others are evaluated whole with their maps
+    /// dropped as soon as they are done); with `keepingGradient` (`--gradient-out`, one loss) the loss is
+    /// evaluated whole and keeps its gradient.
+    static func values(
+        of selection: [(loss: Loss, parameters: LossParameters)], on input: LossInput, keepingGradient: Bool,
+        progress: ProgressLine
+    ) -> [LossResult] {
+        selection.enumerated().map { index, chosen in
+            progress.update("evaluating \(chosen.loss.name) (\(index + 1)/\(selection.count))")
+            guard keepingGradient else {
+                return LossResult(
+                    valueOnly: chosen.loss.value(input, parameters: chosen.parameters), loss: chosen.loss,
+                    parameters: chosen.parameters)
+            }
+            var result = chosen.loss.evaluate(input, parameters: chosen.parameters)
+            result.gradientMagnitude = []
+            result.pixelLoss = nil
+            result.weight = []
+            return result
         }
     }
 

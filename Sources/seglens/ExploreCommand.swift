@@ -88,10 +88,14 @@ struct ExploreCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.run {
             HeapTuning.keepLargeBlocksInTheHeap()
-            let scenario = try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions)
+            let progress = inputOptions.progressLine()
+            defer { progress.finish() }
+            let scenario = try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions, progress: progress)
+            progress.update("preparing the panels")
             var model = ExplorerModel(scenario: scenario)
             if let state { model.restore(try Self.state(state, scenario: scenario)) }
             if present { model.setPresenting(true) }
+            progress.finish()
             if scenario.truth.pixelCount > Self.backgroundPixels { model.setDefersComputation(true) }
             let job = BackgroundJob<ExplorerWork.Outcome>()
             var player = try keys.map { ScriptPlayer(steps: try Self.script($0)) }

@@ -27,13 +27,21 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.run {
-            if let truth = try inputOptions.truthAlone() {
+            let progress = inputOptions.progressLine()
+            defer { progress.finish() }
+            if let truth = try inputOptions.truthAlone(progress: progress) {
                 let source = inputOptions.truth ?? ""
-                print(json ? truthJSON(truth, source: source).text : truthText(truth, source: source))
+                progress.update("counting labels")
+                let report = json ? truthJSON(truth, source: source).text : truthText(truth, source: source)
+                progress.finish()
+                print(report)
                 return
             }
-            let inputs = try inputOptions.inputSet()
-            print(json ? Self.json(inputs).text : Self.text(inputs))
+            let inputs = try inputOptions.inputSet(progress: progress)
+            progress.update("counting classes")
+            let report = json ? Self.json(inputs).text : Self.text(inputs)
+            progress.finish()
+            print(report)
         }
     }
 

@@ -40,7 +40,7 @@ struct InputFileReader {
         switch format {
         case .npy, .npz:
             return try CommandFailure.formats { () throws(FormatError) in
-                try NPYReader.read(bytes: bytes, path: path, limits: limits).labelMap(path: path)
+                try NPYReader.labelMap(bytes: bytes, path: path, limits: limits)
             }
         case .pgm:
             return try CommandFailure.formats { () throws(FormatError) in
@@ -81,9 +81,7 @@ struct InputFileReader {
                     "\(path): float16 \(kind.rawValue) are refused (3 significant digits change the losses); save them as float32: x.astype(np.float32)")
             }
             return try CommandFailure.formats { () throws(FormatError) in
-                let array = try NPYReader.read(bytes: bytes, path: path, limits: limits)
-                let shaped = try array.prediction(path: path)
-                return (array.shape, shaped.classes, shaped.height, shaped.width, shaped.values)
+                try NPYReader.prediction(bytes: bytes, path: path, limits: limits)
             }
         case let (format, .logits):
             throw CommandFailure(.badData, "\(path): logits must be an NPY file, not a \(format.rawValue) image")

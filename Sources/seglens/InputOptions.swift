@@ -33,6 +33,12 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The prediction of a .mask FILE to evaluate or show first, by name or 1-based number (default: the first).", valueName: "NAME|N"))
     var prediction: String?
 
+    @Flag(help: "Show progress on standard error for work that takes over a second, also when it is not a terminal (a terminal always shows it).")
+    var progress = false
+
+    /// The progress line of the command: on standard error when it is a terminal, or with `--progress`.
+    func progressLine() -> ProgressLine { .forCommand(forced: progress) }
+
     /// Every input file named on the command line, which no output may replace.
     var paths: [String] { [file].compactMap { $0 } + [truth, logits, probs].compactMap { $0.map { InputPath($0).file } } }
 
@@ -56,13 +62,15 @@ struct InputOptions: ParsableArguments {
 
     /// Reads and validates every input; every failure names the file and what is wrong. With no input at all,
     /// the built-in sample when `sampleWhenEmpty`, else a usage error.
-    func inputSet(sampleWhenEmpty: Bool = false) throws(CommandFailure) -> InputSet {
+    func inputSet(sampleWhenEmpty: Bool = false, progress: ProgressLine? = nil) throws(CommandFailure) -> InputSet {
         if let file {
+            progress?.update("reading \(file)")
             let document = try CommandFailure.formats { () throws(FormatError) in try MaskReader.read(path: file) }
             guard document.truth.pixelCount <= maxPixels else {
                 throw CommandFailure(
                     .badData, "\(file): the truth has \(document.truth.pixelCount) pixels, more than the limit of \(maxPixels)")
             }
+            progress?.update("checking \(file)")
             return try InputSet(document: document, source: file)
         }
         guard let truthPath = truth, let predictionPath = logits ?? probs else {
@@ -77,7 +85,9 @@ struct InputOptions: ParsableArguments {
         }
         let kind: PredictionKind = logits != nil ? .logits : .probabilities
         let reader = InputFileReader(limits: ReadLimits(maxPixels: maxPixels), palette: palette)
+        progress?.update("reading \(truthPath)")
         let labels = try reader.truth(path: truthPath)
+        progress?.update("reading \(predictionPath)")
         let shaped = try reader.prediction(path: predictionPath, kind: kind)
         if let hint = Self.channelsLastHint(shape: shaped.shape, height: labels.height, width: labels.width) {
             throw CommandFailure(.badData, "\(predictionPath): \(hint)")
@@ -87,6 +97,7 @@ struct InputOptions: ParsableArguments {
                 .badData,
                 "\(predictionPath): prediction is \(shaped.height)×\(shaped.width) but the truth \(truthPath) is \(labels.height)×\(labels.width)")
         }
+        progress?.update("checking \(predictionPath) against \(truthPath)")
         let input: LossInput
         do {
             input = try LossInput(
@@ -110,8 +121,9 @@ struct InputOptions: ParsableArguments {
     }
 
     /// The truth alone (`info --truth X`): nil when the command line names a prediction or a `.mask` FILE.
-    func truthAlone() throws(CommandFailure) -> LabelMap? {
+    func truthAlone(progress: ProgressLine? = nil) throws(CommandFailure) -> LabelMap? {
         guard file == nil, logits == nil, probs == nil, let truth else { return nil }
+        progress?.update("reading \(truth)")
         return try InputFileReader(limits: ReadLimits(maxPixels: maxPixels), palette: palette).truth(path: truth)
     }
 
@@ -135,8 +147,8 @@ struct InputOptions: ParsableArguments {
     }
 
     /// The one prediction to evaluate (`--prediction`, else the first) with the truth.
-    func load() throws(CommandFailure) -> LoadedInput {
-        let inputs = try inputSet()
+    func load(progress: ProgressLine? = nil) throws(CommandFailure) -> LoadedInput {
+        let inputs = try inputSet(progress: progress)
         let chosen = try chosenPrediction(of: inputs)
         return LoadedInput(
             input: chosen.input, predictionShape: chosen.shape,
@@ -147,8 +159,8 @@ struct InputOptions: ParsableArguments {
     /// `loss=`, else the default; each loss starts at its defaults under the file's `params:` line under the
     /// options of `lossOptions`; the edits of `editOptions` apply from the start. With no input at all, the
     /// built-in sample.
-    func scenario(lossOptions: LossOptions, editOptions: EditOptions) throws(CommandFailure) -> Scenario {
-        let inputs = try inputSet(sampleWhenEmpty: true)
+    func scenario(lossOptions: LossOptions, editOptions: EditOptions, progress: ProgressLine? = nil) throws(CommandFailure) -> Scenario {
+        let inputs = try inputSet(sampleWhenEmpty: true, progress: progress)
         let mode = inputs.first.mode
         let edits = try editOptions.edits(classes: inputs.first.logits.classes)
         let startingPrediction = try chosenPredictionIndex(of: inputs)

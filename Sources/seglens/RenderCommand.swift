@@ -66,17 +66,22 @@ struct RenderCommand: ParsableCommand {
             let pressed = steps.prefix { $0 != .quit }.compactMap { step -> Key? in
                 if case let .key(key) = step { return key } else { return nil }
             }
-            let scenario = try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions)
+            let progress = inputOptions.progressLine()
+            defer { progress.finish() }
+            let scenario = try inputOptions.scenario(lossOptions: lossOptions, editOptions: editOptions, progress: progress)
+            progress.update("preparing the panels")
             var model = ExplorerModel(scenario: scenario)
             if let state { model.restore(try ExploreCommand.state(state, scenario: scenario)) }
             if present { model.setPresenting(true) }
             _ = model.update(pressed)
             let capabilities = Capabilities(colorDepth: color.depth, unicode: !ascii)
+            progress.update("drawing")
             if let png {
                 if let pngScale, !(1...64).contains(pngScale) { throw CommandFailure(.usage, "--png-scale takes 1…64") }
                 // Never onto an input, not even with --force; PNGExportFile writes through AtomicFile.
                 _ = try OutputFile(option: "--png", path: png, overwrite: force ? .replace : .refuse, inputs: inputOptions.paths)
                 let image = PNGExport.image(model, capabilities: capabilities, pixelSize: pngScale)
+                progress.finish()
                 do {
                     try PNGExportFile.write(image, to: png, force: force)
                 } catch let error as FormatError {
@@ -86,6 +91,7 @@ struct RenderCommand: ParsableCommand {
                 return
             }
             let canvas = ExplorerView.render(model, size: size, capabilities: capabilities)
+            progress.finish()
             // One line per canvas row, each already ending in a newline: exactly `size.rows` lines.
             print(ANSIRenderer.render(canvas, capabilities: capabilities), terminator: "")
         }

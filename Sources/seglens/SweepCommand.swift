@@ -66,18 +66,23 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.run {
             let range = try parseVary()
-            let loaded = try inputOptions.load()
+            let progress = inputOptions.progressLine()
+            defer { progress.finish() }
+            let loaded = try inputOptions.load(progress: progress)
             let edits = try editOptions.edits(classes: loaded.input.logits.classes)
             let selection = try lossOptions.selection(for: loaded.input.mode, file: loaded.fileParameters)
             let values = ParameterSweep.values(start: range.start, stop: range.stop, step: range.step)
             try check(values, of: range.variable, losses: selection.map(\.loss))
             let points: [ParameterSweep.Point]
+            progress.update("sweeping \(range.variable.name) (0/\(values.count) points)")
             do {
                 points = try ParameterSweep.run(
-                    input: loaded.input, edits: edits, losses: selection, variable: range.variable, values: values)
+                    input: loaded.input, edits: edits, losses: selection, variable: range.variable, values: values,
+                    progress: { done in progress.update("sweeping \(range.variable.name) (\(done)/\(values.count) points)") })
             } catch {
                 throw CommandFailure(.badData, "--vary \(range.variable.name): the edits give \(error)")
             }
+            progress.finish()
             if json {
                 print(SweepReport.json(points, range: range, edits: edits, input: loaded.input, prediction: loaded.predictionName).text)
             } else {

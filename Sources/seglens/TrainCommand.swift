@@ -56,13 +56,17 @@ struct TrainCommand: ParsableCommand {
             let logitsFile = try saveLogits.map { path throws(CommandFailure) in
                 try OutputFile(option: "--save-logits", path: path, force: force, inputs: inputOptions.paths)
             }
-            let loaded = try inputOptions.load()
+            let progress = inputOptions.progressLine()
+            defer { progress.finish() }
+            let loaded = try inputOptions.load(progress: progress)
             let input = loaded.input
             let selection = try lossOptions.selection(for: input.mode, file: loaded.fileParameters)
             let rate = learningRate ?? LogitOptimizer.defaultLearningRate(optimizer.kind, keptPixels: input.keptPixels.count)
             let interval = every ?? max(1, steps / 10)
             var finals: [LossInput] = []
-            let trajectories = selection.map { loss, parameters in
+            let trajectories = selection.enumerated().map { index, chosen in
+                let (loss, parameters) = chosen
+                progress.update("training \(loss.name) (\(index + 1)/\(selection.count), \(steps) steps)")
                 var run = TrainingRun(
                     input: input, loss: loss, parameters: parameters,
                     optimizer: LogitOptimizer(kind: optimizer.kind, learningRate: rate))
@@ -77,6 +81,7 @@ struct TrainCommand: ParsableCommand {
             let report = TrainReport(
                 input: input, prediction: loaded.predictionName, optimizer: optimizer.kind, learningRate: rate,
                 steps: steps, every: interval, trajectories: trajectories)
+            progress.finish()
             print(json ? report.json.text : csv ? report.csv : report.table)
         }
     }

@@ -12,9 +12,13 @@ struct BorderBCELoss {
     }
 
     func evaluate(_ prepared: PreparedInput, keepsGradient: Bool) -> PixelwiseOutputs {
-        let map = BorderWeightMap.cached(for: prepared.input)
-        let kernel = PixelwiseBinaryLoss(
+        kernel(for: prepared.input).evaluate(prepared, keepsGradient: keepsGradient)
+    }
+
+    /// The BCE kernel with the weight map of `input`'s truth.
+    func kernel(for input: LossInput) -> PixelwiseBinaryLoss {
+        let map = BorderWeightMap.cached(for: input)
+        return PixelwiseBinaryLoss(
             positiveWeight: 1, negativeWeight: 1, gamma: 0, pixelWeights: map.weights(w0: w0, sigma: sigma))
-        return kernel.evaluate(prepared, keepsGradient: keepsGradient)
     }
 }

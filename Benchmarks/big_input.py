@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Writes a big binary input in every format seglens reads, for measuring time and peak memory of the readers.
+
+    python3 Benchmarks/big_input.py OUTDIR [WIDTH HEIGHT]      # default 6250 × 4000 (25 M pixels)
+
+OUTDIR/big.mask         truth grid (. and #) and a digit-grid prediction (digit d = probability d/9): ~50 MB
+OUTDIR/truth.npy        uint8 labels 0/1, (H, W)
+OUTDIR/probs.npy        float32 probabilities d/9, (H, W)
+OUTDIR/logits.npy       float64 logits, (H, W)
+OUTDIR/big.npz          np.savez_compressed(mask=truth, logits=logits)
+OUTDIR/truth.png        8-bit gray 0/255
+OUTDIR/truth.pgm        binary PGM (P5) 0/255
+
+The picture: discs of foreground on background, and a prediction that is right inside the discs, unsure near
+their edges and has a few false blobs; deterministic (no random numbers).
+"""
+import os
+import struct
+import sys
+import zlib
+
+import numpy as np
+
+
+def main() -> None:
+    out = sys.argv[1] if len(sys.argv) > 1 else "."
+    width = int(sys.argv[2]) if len(sys.argv) > 2 else 6250
+    height = int(sys.argv[3]) if len(sys.argv) > 3 else 4000
+    os.makedirs(out, exist_ok=True)
+    rows = np.arange(height, dtype=np.float64)[:, None]
+    cols = np.arange(width, dtype=np.float64)[None, :]
+    # a lattice of discs of radius 40 every 125 pixels
+    dy = (rows % 125) - 62.0
+    dx = (cols % 125) - 62.0
+    distance = np.sqrt(dx * dx + dy * dy) - 40.0
+    truth = (distance < 0).astype(np.uint8)
+    # prediction: a soft edge shifted by a few pixels, plus false blobs every 7th disc position
+    soft = 1.0 / (1.0 + np.exp((distance - 3.0) / 4.0))
+    false_blob = ((np.floor(rows / 125) + np.floor(cols / 125)) % 7 == 0) & (np.abs(distance + 45) < 10)
+    probability = np.where(false_blob, 0.6, soft)
+    digits = np.clip(np.rint(probability * 9), 0, 9).astype(np.uint8)
+    probs = (digits.astype(np.float64) / 9).astype(np.float32)
+    clamped = np.clip(digits.astype(np.float64) / 9, 1e-3, 1 - 1e-3)
+    logits = np.log(clamped) - np.log1p(-clamped)
+
+    with open(os.path.join(out, "big.mask"), "wb") as f:
+        f.write(b"# seglens mask v1\ntitle: big input %dx%d\ntruth:\n" % (width, height))
+        glyphs = np.frombuffer(b".#", dtype=np.uint8)[truth]
+        block = np.empty((height, width + 3), dtype=np.uint8)
+        block[:, 0:2] = ord(" ")
+        block[:, -1] = ord("\n")
+        block[:, 2:-1] = glyphs
+        f.write(block.tobytes())
+        f.write(b"\nprediction: probabilities\n")
+        block[:, 2:-1] = digits + ord("0")
+        f.write(block.tobytes())
+    np.save(os.path.join(out, "truth.npy"), truth)
+    np.save(os.path.join(out, "probs.npy"), probs)
+    np.save(os.path.join(out, "logits.npy"), logits)
+    np.savez_compressed(os.path.join(out, "big.npz"), mask=truth, logits=logits)
+    with open(os.path.join(out, "truth.pgm"), "wb") as f:
+        f.write(b"P5\n%d %d\n255\n" % (width, height))
+        f.write((truth * 255).tobytes())
+    write_gray_png(os.path.join(out, "truth.png"), truth * 255)
+
+
+def write_gray_png(path: str, image: np.ndarray) -> None:
+    """An 8-bit grayscale PNG, filter 0 on every row, through zlib."""
+    height, width = image.shape
+    raw = np.zeros((height, width + 1), dtype=np.uint8)
+    raw[:, 1:] = image
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n")
+        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)))
+        f.write(chunk(b"IDAT", zlib.compress(raw.tobytes(), 6)))
+        f.write(chunk(b"IEND", b""))
+
+
+if __name__ == "__main__":
+    main()
