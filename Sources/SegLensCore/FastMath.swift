@@ -8,6 +8,9 @@
 /// - ``log1p(_:)`` for `e ∈ [0, 1]`: `1 + e = 2^k·x`, `x ∈ [√½, √2]` (`k` is 0 or 1),
 ///   `log(1+e) = k·ln2 + 2·atanh(u) = k·ln2 + 2u·Σ_j u^(2j)/(2j+1)`, `u = (x−1)/(x+1)`, `|u| ≤ 0.172`, taken from `e`
 ///   without rounding `1 + e` and summed to `j = 10` (truncation below 1e−17 relative).
+/// - The Float versions use the same reductions with Float constants and shorter polynomials: `e^r` to degree 7
+///   (truncation below 6e−9), `atanh` to `j = 5` (below 3e−10): within 4 Float ulp. `exp` is 0 below −87.33, where
+///   Float results would be subnormal, and within 1e−5 relative just above.
 enum FastMath {
     typealias Lanes = SIMD4<Double>
 
@@ -71,5 +74,41 @@ enum FastMath {
     @inline(__always)
     static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes {
         a.replacing(with: b, where: a .< b)
+    }
+
+    /// `e^x` lane by lane, for `x ≤ 0`.
+    @inline(__always)
+    static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        let underflow = x .< -87.33
+        let clamped = x.replacing(with: -87.33, where: underflow)
+        let shifted = clamped * 1.44269504 + 12582912  // 1.5·2²³
+        let n = shifted - 12582912
+        let r = (clamped - n * 0.693359375) - n * -2.12194440e-4  // ln2 = 0.693359375 − 2.12194440e−4, the first exact
+        var p = SIMD8<Float>(repeating: 1 / 5040.0)
+        p = p * r + 1 / 720.0
+        p = p * r + 1 / 120.0
+        p = p * r + 1 / 24.0
+        p = p * r + 1 / 6.0
+        p = p * r + 0.5
+        p = p * r + 1
+        p = p * r + 1
+        let bits = unsafeBitCast(shifted, to: SIMD8<UInt32>.self)
+        let scale = unsafeBitCast((bits &+ 127) &<< 23, to: SIMD8<Float>.self)
+        return (p * scale).replacing(with: 0, where: underflow)
+    }
+
+    /// `log(1 + e)` lane by lane, for `e ∈ [0, 1]`.
+    @inline(__always)
+    static func log1p(_ e: SIMD8<Float>) -> SIMD8<Float> {
+        let upper = e .> 0.414213562
+        let numerator = e.replacing(with: e - 1, where: upper), denominator = (e + 2).replacing(with: e + 3, where: upper)
+        let u = numerator / denominator, w = u * u
+        var s = SIMD8<Float>(repeating: 1 / 11.0)
+        s = s * w + 1 / 9.0
+        s = s * w + 1 / 7.0
+        s = s * w + 1 / 5.0
+        s = s * w + 1 / 3.0
+        s = s * w + 1
+        return SIMD8<Float>.zero.replacing(with: 0.693147181, where: upper) + (u + u) * s
     }
 }
