@@ -2,7 +2,7 @@ import Dispatch
 
 /// A mutable buffer that parallel chunks write to at disjoint indices.
 struct DisjointWrites<Element>: @unchecked Sendable {
-    fileprivate let base: UnsafeMutablePointer<Element>
+    let base: UnsafeMutablePointer<Element>
 
     subscript(index: Int) -> Element {
         get { base[index] }
@@ -22,21 +22,5 @@ struct DisjointWrites<Element>: @unchecked Sendable {
         precondition(offset >= 0 && offset + count <= buffer.count, "a part of the buffer")
         base = buffer.baseAddress! + offset
         self.count = count
-    }
-}
-
-extension DisjointWrites where Element == Double {
-    /// Writes four consecutive values from `index`.
-    @inline(__always)
-    func storeLanes(_ lanes: SIMD4<Double>, at index: Int) {
-        UnsafeMutableRawPointer(base + index).storeBytes(of: lanes, as: SIMD4<Double>.self)
-    }
-}
-
-extension DisjointWrites where Element == Float {
-    /// Writes four consecutive values from `index`.
-    @inline(__always)
-    func storeLanes(_ lanes: SIMD4<Float>, at index: Int) {
-        UnsafeMutableRawPointer(base + index).storeBytes(of: lanes, as: SIMD4<Float>.self)
     }
 }

@@ -1,6 +1,6 @@
-/// `exp` and `log1p` on four Doubles at once (Horner steps as fused multiply-adds), for the fused kernels
-/// (``BinaryGradientKernel``), in the ranges those kernels need; within a few units in the last place of glibc's
-/// scalar functions (FastMathTests measure it).
+/// `exp` and `log1p` on four Doubles (Horner steps as fused multiply-adds) or eight Floats at once, for the fused
+/// kernels (``BinaryGradientKernel``, ``SoftmaxBlock``), in the ranges those kernels need; within a few units in the
+/// last place of glibc's scalar functions of the same precision (FastMathTests measure it).
 ///
 /// - ``exp(_:)`` for `x ≤ 0`: `x = n·ln2 + r`, `|r| ≤ ln2/2` (Cody–Waite, `ln2` split in two), `e^r` by its Taylor
 ///   polynomial of degree 13 (truncation below 5e−18 relative), times `2^n` built in the exponent bits. Below −708
@@ -14,6 +14,9 @@
 ///   in two parts; `log 0 = −∞`.
 /// - ``log(onePlus:)`` for any `x ≥ 0` (the multi-class `log Σ e^(z−max)`): `log u + (x − (u−1))/u` with
 ///   `u = 1 + x`, the second term restoring what rounding `1 + x` lost.
+/// - The Float versions use the same reductions with Float constants and shorter polynomials: `e^r` to degree 7
+///   (truncation below 6e−9), `atanh` to `j = 5` (below 3e−10): within 4 Float ulp. `exp` is 0 below −87.33, where
+///   Float results would be subnormal, and within 1e−5 relative just above.
 enum FastMath {
     typealias Lanes = SIMD4<Double>
 
@@ -106,5 +109,41 @@ enum FastMath {
     @inline(__always)
     static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes {
         a.replacing(with: b, where: a .< b)
+    }
+
+    /// `e^x` lane by lane, for `x ≤ 0`.
+    @inline(__always)
+    static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        let underflow = x .< -87.33
+        let clamped = x.replacing(with: -87.33, where: underflow)
+        let shifted = clamped * 1.44269504 + 12582912  // 1.5·2²³
+        let n = shifted - 12582912
+        let r = (clamped - n * 0.693359375) - n * -2.12194440e-4  // ln2 = 0.693359375 − 2.12194440e−4, the first exact
+        var p = SIMD8<Float>(repeating: 1 / 5040.0)
+        p = p * r + 1 / 720.0
+        p = p * r + 1 / 120.0
+        p = p * r + 1 / 24.0
+        p = p * r + 1 / 6.0
+        p = p * r + 0.5
+        p = p * r + 1
+        p = p * r + 1
+        let bits = unsafeBitCast(shifted, to: SIMD8<UInt32>.self)
+        let scale = unsafeBitCast((bits &+ 127) &<< 23, to: SIMD8<Float>.self)
+        return (p * scale).replacing(with: 0, where: underflow)
+    }
+
+    /// `log(1 + e)` lane by lane, for `e ∈ [0, 1]`.
+    @inline(__always)
+    static func log1p(_ e: SIMD8<Float>) -> SIMD8<Float> {
+        let upper = e .> 0.414213562
+        let numerator = e.replacing(with: e - 1, where: upper), denominator = (e + 2).replacing(with: e + 3, where: upper)
+        let u = numerator / denominator, w = u * u
+        var s = SIMD8<Float>(repeating: 1 / 11.0)
+        s = s * w + 1 / 9.0
+        s = s * w + 1 / 7.0
+        s = s * w + 1 / 5.0
+        s = s * w + 1 / 3.0
+        s = s * w + 1
+        return SIMD8<Float>.zero.replacing(with: 0.693147181, where: upper) + (u + u) * s
     }
 }

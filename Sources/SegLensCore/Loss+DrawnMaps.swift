@@ -33,12 +33,20 @@ extension Loss {
         case .bce, .weightedBCE, .balancedBCE, .binaryFocal, .borderBCE:
             let kernel = self == .borderBCE
                 ? BorderBCELoss(parameters).kernel(for: input) : pixelwiseBinaryKernel(parameters)
-            guard let kinds else { return (BinaryGradientKernel.pixelwise(input, kernel: kernel, sink: NoSink()), nil) }
-            return Self.drawing(input, kinds) { BinaryGradientKernel.pixelwise(input, kernel: kernel, sink: $0) }
+            guard let kinds else {
+                return (BinaryGradientKernel.pixelwise(input, kernel: kernel, lanes: SIMD4<Double>.self, sink: NoSink()), nil)
+            }
+            return Self.drawing(input, kinds) {
+                BinaryGradientKernel.pixelwise(input, kernel: kernel, lanes: SIMD4<Double>.self, sink: $0)
+            }
         case .dice, .diceSquared, .iou, .tversky, .focalTversky:
             let loss = regionLoss(parameters)
-            guard let kinds else { return (BinaryGradientKernel.region(input, loss: loss, sink: NoSink()), nil) }
-            return Self.drawing(input, kinds) { BinaryGradientKernel.region(input, loss: loss, sink: $0) }
+            guard let kinds else {
+                return (BinaryGradientKernel.region(input, loss: loss, lanes: SIMD4<Double>.self, sink: NoSink()), nil)
+            }
+            return Self.drawing(input, kinds) {
+                BinaryGradientKernel.region(input, loss: loss, lanes: SIMD4<Double>.self, sink: $0)
+            }
         case .lovaszHinge:
             guard let kinds else { return (LovaszHinge.evaluate(input, gradient: nil), nil) }
             let plane = input.pixelCount

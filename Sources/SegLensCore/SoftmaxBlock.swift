@@ -75,7 +75,7 @@ struct SoftmaxBlock {
     func store(_ lanes: Lanes, class c: Int, group j: Int, into buffer: DisjointWrites<Double>) {
         let pixel = c * plane + start + 4 * j, valid = count - 4 * j
         if valid >= 4 {
-            buffer.storeLanes(lanes, at: pixel)
+            lanes.store(buffer.base + pixel)
         } else {
             for lane in 0..<valid { buffer[pixel + lane] = lanes[lane] }
         }

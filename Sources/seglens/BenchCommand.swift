@@ -111,17 +111,20 @@ struct BenchCommand: ParsableCommand {
             }
             print("\(size)×\(size), \(classes == 1 ? "binary" : "\(classes) classes"), value + gradient: medians of \(`repeat`) runs in ms, and × the warm one-pass floor")
             print("loss".padding(toLength: 16, withPad: " ", startingAt: 0)
-                + "      warm  ×floor   warm cpu      cold  ×floor   eval maps  ×floor")
+                + "      warm  ×floor   warm cpu  warm f32  ×floor      cold  ×floor   eval maps  ×floor")
             if let floor = rows.first?.floor {
                 print("one-pass floor".padding(toLength: 16, withPad: " ", startingAt: 0)
                     + String(format: "%10.3f %7.1f %10.3f", floor.median, 1.0, floor.cpuMedian))
             }
             for row in rows {
                 print(row.name.padding(toLength: 16, withPad: " ", startingAt: 0)
-                    + String(format: "%10.3f %7.1f %10.3f %9.3f %7.1f %11.3f %7.1f", row.warm.median, row.warmMultiple,
-                             row.warm.cpuMedian, row.cold.median, row.coldMultiple, row.maps.median, row.mapsMultiple))
+                    + String(format: "%10.3f %7.1f %10.3f ", row.warm.median, row.warmMultiple, row.warm.cpuMedian)
+                    + (row.warmFloat.map { String(format: "%9.3f %7.1f", $0.median, row.warmFloatMultiple ?? 0) }
+                        ?? "        –       –")
+                    + String(format: " %9.3f %7.1f %11.3f %7.1f", row.cold.median, row.coldMultiple, row.maps.median,
+                             row.mapsMultiple))
             }
-            print("warm: buffers reused (training, explorer); warm cpu: CPU time of both cores per warm run; cold: fresh memory every run; eval maps: eval's path with every per-pixel map, warm")
+            print("warm: buffers reused (training, explorer); warm cpu: CPU time of both cores per warm run; warm f32: the warm path in Floats (within 1e-5), where the loss has a Float kernel; cold: fresh memory every run; eval maps: eval's path with every per-pixel map, warm")
         }
     }
 
@@ -131,6 +134,9 @@ struct BenchCommand: ParsableCommand {
             ("classes", .integer(row.classes)), ("median_ms", .number(row.warm.median)),
             ("min_ms", .number(row.warm.minimum)), ("warm_ms", .number(row.warm.median)),
             ("warm_cpu_ms", .number(row.warm.cpuMedian)),
+            ("warm_float_ms", row.warmFloat.map { .number($0.median) } ?? .null),
+            ("warm_float_cpu_ms", row.warmFloat.map { .number($0.cpuMedian) } ?? .null),
+            ("warm_float_floor_multiple", row.warmFloatMultiple.map { .number($0) } ?? .null),
             ("cold_ms", .number(row.cold.median)), ("eval_maps_ms", .number(row.maps.median)),
             ("floor_ms", .number(row.floor.median)), ("floor_cpu_ms", .number(row.floor.cpuMedian)), ("warm_floor_multiple", .number(row.warmMultiple)),
             ("cold_floor_multiple", .number(row.coldMultiple)), ("eval_maps_floor_multiple", .number(row.mapsMultiple)),
@@ -162,16 +168,17 @@ struct BenchCommand: ParsableCommand {
         var lines: [String] = []
         for group in groups {
             for row in group.rows {
-                let meets = row.warm.median <= group.targetMilliseconds
-                    && group.targetMultiple.map { row.warmMultiple <= $0 } ?? true
+                let fastest = row.fastest, multiple = fastest.median / row.floor.median
+                let meets = fastest.median <= group.targetMilliseconds && group.targetMultiple.map { multiple <= $0 } ?? true
                 var members: [(String, JSONValue)] = [("work", .string(group.work))]
                 if case let .object(rowMembers) = jsonRow(row) { members += rowMembers }
-                members += [("target_ms", .number(group.targetMilliseconds))]
+                members += [("fastest_ms", .number(fastest.median)), ("fastest_precision", .string(row.fastestIsFloat ? "float" : "double")),
+                            ("target_ms", .number(group.targetMilliseconds))]
                 if let multiple = group.targetMultiple { members += [("target_floor_multiple", .number(multiple))] }
                 members += [("meets_target", .bool(meets))]
                 items.append(.object(members))
-                lines.append(tableLine(row.name, row.mode, String(format: "%10.3f %7.1f %10.3f", row.warm.median,
-                    row.warmMultiple, row.cold.median), "≤ \(group.targetMilliseconds)", meets))
+                lines.append(tableLine(row.name, row.mode, String(format: "%10.3f %7.1f %10.3f", fastest.median,
+                    multiple, row.cold.median) + (row.fastestIsFloat ? "   f32" : "   f64"), "≤ \(group.targetMilliseconds)", meets))
             }
         }
         let keyMeets = key.median <= 8
@@ -186,9 +193,9 @@ struct BenchCommand: ParsableCommand {
             return
         }
         print("issue 12's targets: binary \(size)×\(size), multi-class \(half)×\(half)×21; medians of \(`repeat`) runs in ms (targets apply at 1024)")
-        print("loss             mode            warm  ×floor       cold target   met")
+        print("loss             mode            warm  ×floor       cold  path target   met")
         lines.forEach { print($0) }
-        print(tableLine("key:focal", "binary", String(format: "%10.3f", key.median) + String(repeating: " ", count: 19), "≤ 8.0", keyMeets))
+        print(tableLine("key:focal", "binary", String(format: "%10.3f", key.median) + String(repeating: " ", count: 25), "≤ 8.0", keyMeets))
     }
 
     private func tableLine(_ name: String, _ mode: String, _ figures: String, _ target: String, _ meets: Bool) -> String {

@@ -19,6 +19,9 @@ import SegLensCore
             #expect(warm > 0 && cold > 0 && maps > 0 && floor > 0, "\(row)")
             #expect(abs(try #require(row["warm_floor_multiple"] as? Double) - warm / floor) <= 1e-9 * warm / floor)
             #expect(abs(try #require(row["cold_floor_multiple"] as? Double) - cold / floor) <= 1e-9 * cold / floor)
+            // The Float warm path is timed exactly for the losses that have a Float kernel.
+            let loss = try #require(Loss.named(row["loss"] as? String ?? "", mode: mode))
+            #expect((row["warm_float_ms"] as? Double).map { $0 > 0 } == (loss.hasFloatKernel ? true : nil), "\(row)")
         }
         // One floor per run, shared by every row.
         #expect(Set(rows.compactMap { $0["floor_ms"] as? Double }).count == 1)

@@ -64,4 +64,40 @@ import Testing
         #expect(maximumRelativeError(1e-300...1e-3, count: 50_000, logSpaced: true, fast: fast, exact: exact) <= 6e-16)
         #expect(FastMath.log(onePlus: FastMath.Lanes(0, 0, 0, 0)) == .zero)
     }
+
+    /// The Float versions against glibc's Double functions: within 4 Float ulp (2.5e−7 relative).
+    private func maximumFloatRelativeError(
+        _ range: ClosedRange<Double>, count: Int, fast: (SIMD8<Float>) -> SIMD8<Float>, exact: (Double) -> Double
+    ) -> Double {
+        var worst = 0.0
+        for group in 0..<count {
+            var lanes = SIMD8<Float>()
+            for lane in 0..<8 {
+                let t = Double(group * 8 + lane) / Double(count * 8 - 1)
+                lanes[lane] = Float(range.lowerBound + t * (range.upperBound - range.lowerBound))
+            }
+            let result = fast(lanes)
+            for lane in 0..<8 {
+                let reference = exact(Double(lanes[lane]))
+                worst = max(worst, abs(Double(result[lane]) - reference) / abs(reference))
+            }
+        }
+        return worst
+    }
+
+    @Test func floatExpMatchesGlibcForNonPositiveArguments() {
+        #expect(maximumFloatRelativeError(-87...0, count: 50_000, fast: FastMath.exp, exact: Foundation.exp) <= 2.5e-7)
+        #expect(maximumFloatRelativeError(-1e-4...0, count: 1000, fast: FastMath.exp, exact: Foundation.exp) <= 2.5e-7)
+        // Below −87.33, where a Float result would be subnormal, the result is 0; just above, 2^n·p is near the
+        // smallest normal Float and keeps 1e−5 relative.
+        let edges = FastMath.exp(SIMD8<Float>(-87.4, -100, -1e30, -.infinity, 0, -0.0, -87.3, -87.33))
+        #expect(edges[0] == 0 && edges[1] == 0 && edges[2] == 0 && edges[3] == 0 && edges[4] == 1 && edges[5] == 1)
+        #expect(abs(Double(edges[6]) - Foundation.exp(-87.3)) <= 1e-5 * Foundation.exp(-87.3))
+    }
+
+    @Test func floatLog1pMatchesGlibcOnTheUnitInterval() {
+        #expect(maximumFloatRelativeError(0...1, count: 50_000, fast: FastMath.log1p, exact: Foundation.log1p) <= 2.5e-7)
+        #expect(maximumFloatRelativeError(1e-30...1e-6, count: 1000, fast: FastMath.log1p, exact: Foundation.log1p) <= 2.5e-7)
+        #expect(maximumFloatRelativeError(0.414...0.415, count: 1000, fast: FastMath.log1p, exact: Foundation.log1p) <= 2.5e-7)
+    }
 }

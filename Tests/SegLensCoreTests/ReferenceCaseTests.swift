@@ -36,4 +36,18 @@ import SegLensCore
         let exactScale = exact.gradient.map(abs).max()!
         #expect(zip(gradient, exact.gradient).map { abs($0 - $1) }.max()! <= 1e-12 * exactScale)
     }
+
+    /// The Float kernels (``GradientPrecision/float``) agree with PyTorch's float64 values within 1e−5 relative, and
+    /// their gradients within 1e−5 of the largest gradient element.
+    @Test(arguments: ReferenceCase.all.filter(\.loss.hasFloatKernel))
+    func floatValueAndGradientMatchPyTorchWithin1e5(_ reference: ReferenceCase) {
+        var gradient: [Double] = []
+        let value = reference.loss.valueAndGradient(
+            reference.input, parameters: reference.parameters, precision: .float, into: &gradient)
+        #expect(abs(value - reference.value) <= 1e-5 * max(abs(reference.value), 1e-300), "value \(value) vs \(reference.value)")
+        let scale = reference.gradient.map(abs).max()!
+        let error = zip(gradient, reference.gradient).map { abs($0 - $1) }.max()!
+        #expect(error <= 1e-5 * scale, "gradient error \(error) against scale \(scale)")
+        #expect(gradient.count == reference.gradient.count)
+    }
 }
