@@ -105,12 +105,6 @@ enum FastMath {
         return (u + u) * s
     }
 
-    /// The larger of `a` and `b`, lane by lane (`pointwiseMax` without its NaN handling, which costs a call).
-    @inline(__always)
-    static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes {
-        a.replacing(with: b, where: a .< b)
-    }
-
     /// `e^x` lane by lane, for `x ≤ 0`.
     @inline(__always)
     static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {

@@ -19,10 +19,11 @@ public struct NumpyArray: Equatable, Sendable {
     public let shape: [Int]
     public let storage: Storage
 
-    /// An array of `shape`; `storage` must hold the product of `shape` elements.
+    /// An array of `shape`; `storage` must hold the product of `shape` elements (0 when an axis is 0, whatever the
+    /// others: a header may declare `(2, 666666666666666661, 3, 0)`, whose other axes' product overflows).
     public init(shape: [Int], storage: Storage) {
         precondition(shape.allSatisfy { $0 >= 0 }, "axis lengths must not be negative")
-        precondition(storage.count == shape.reduce(1, *), "element count must be the product of the shape")
+        precondition(storage.count == (shape.contains(0) ? 0 : shape.reduce(1, *)), "element count must be the product of the shape")
         self.shape = shape
         self.storage = storage
     }

@@ -23,12 +23,23 @@ import Testing
         #expect(throws: FormatError.self) { try PNGReader.read(bytes: Fixtures.bytes(file), path: file) }
     }
 
-    @Test(arguments: files("npy") + files("npz") + files("mask") + files("pgm"))
+    /// The NPY fuzz target's three readers, with its pixel limit: the array reader may read a crasher (an empty
+    /// array is an array) or refuse it, never trap; the readers into labels and predictions refuse it.
+    /// `shape-product-overflow.npy` declares `(1, 2, 666666666666666661, 3, 1, 2, 1, 3, 0)`: no element, but the
+    /// product of the other axes overflowed.
+    @Test(arguments: files("npy"))
+    func npyCrashers(file: String) throws {
+        let bytes = try Fixtures.bytes(file), limits = ReadLimits(maxPixels: 1 << 20)
+        if let array = try? NPYReader.read(bytes: bytes, path: file, limits: limits) { #expect(array.elementCount == 0) }
+        #expect(throws: FormatError.self) { _ = try NPYReader.labelMap(bytes: bytes, path: file, limits: limits) }
+        #expect(throws: FormatError.self) { _ = try NPYReader.prediction(bytes: bytes, path: file, limits: limits) }
+    }
+
+    @Test(arguments: files("npz") + files("mask") + files("pgm"))
     func otherCrashers(file: String) throws {
         let bytes = try Fixtures.bytes(file)
         #expect(throws: FormatError.self) {
             switch file.split(separator: "/")[1] {
-            case "npy": _ = try NPYReader.read(bytes: bytes, path: file)
             case "npz": _ = try NPZReader.read(bytes: bytes, path: file, name: nil)
             case "mask": _ = try MaskReader.read(bytes: bytes, path: file)
             default: _ = try PGMReader.read(bytes: bytes, path: file)
