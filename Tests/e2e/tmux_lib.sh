@@ -35,6 +35,8 @@
 #   - On timeout tl_wait_for prints the pane to stderr.
 #
 # Functions:
+#   tl_begin "$@"             check the script's argument (the seglens executable: BIN), set the locale
+#                             and TERM, then tl_setup
 #   tl_setup                  create TL_DIR and a private tmux socket name
 #   tl_cleanup                kill the private tmux server, remove TL_DIR
 #   tl_tmux ARGS…             run tmux on the private socket
@@ -57,6 +59,19 @@
 #   tl_record_start           start recording the bytes the program writes
 #   tl_record_bytes           print how many bytes were written since then
 #   tl_kill_session           kill the tmux session (the program gets SIGHUP)
+
+# tl_begin "$@": the start every script shares. Its one argument is the seglens executable (BIN, made absolute),
+# the locale is UTF-8 and TERM 256-colour with no NO_COLOR, and tl_setup runs; exits 2 with a usage line otherwise.
+tl_begin() {
+  if [[ $# -ne 1 || ! -x "$1" ]]; then
+    echo "usage: $0 path/to/seglens (an executable)" >&2
+    exit 2
+  fi
+  BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+  export LANG=C.UTF-8 TERM=xterm-256color
+  unset LC_ALL NO_COLOR
+  tl_setup
+}
 
 tl_setup() {
   TL_DIR=$(mktemp -d "${TMPDIR:-/tmp}/seglens-e2e.XXXXXX") || return 1

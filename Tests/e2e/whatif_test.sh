@@ -8,18 +8,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
 
-if [[ $# -ne 1 || ! -x "$1" ]]; then
-  echo "usage: $0 path/to/seglens (an executable)" >&2
-  exit 2
-fi
-BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SAMPLE=Samples/small-object.mask
 RANKED=Samples/opposite-rankings.mask
-export LANG=C.UTF-8 TERM=xterm-256color
-unset LC_ALL NO_COLOR
 
 source Tests/e2e/tmux_lib.sh
-tl_setup || exit 1
+tl_begin "$@" || exit 1
 trap tl_cleanup EXIT
 
 source Tests/e2e/check_lib.sh
