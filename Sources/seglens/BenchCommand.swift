@@ -14,7 +14,8 @@ struct BenchCommand: ParsableCommand {
             --classes 1 (the default) benchmarks the binary losses on one logit channel; C ≥ 2 benchmarks the \
             multi-class losses on C channels. Each loss is timed three ways in one run: warm (value and gradient \
             into a reused buffer, as a training step or the explorer does), cold (the same with fresh memory, page \
-            faults included) and eval's path with every per-pixel map; each figure also prints as a multiple of the \
+            faults included) and eval's path with every per-pixel map, and the losses with a Float kernel also warm in \
+            Floats (warm f32, within 1e-5 of the Double path); each figure also prints as a multiple of the \
             one-pass floor (read the logits and labels, write one value per logit) measured in the same run. \
             Medians of --repeat runs, in ms.
             """
