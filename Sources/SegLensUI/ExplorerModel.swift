@@ -347,7 +347,7 @@ public struct ExplorerModel: Sendable {
             if pin == nil {
                 settle(&batch)
                 pin = PinnedState(input: input, results: results, maps: selectedMaps, mapsKey: ExplorerWork.MapsKey(
-                    loss: selectedLoss, parameters: results[lossIndex].parameters, revision: -1, mode: heatmapMode))
+                    loss: selectedLoss, parameters: results[lossIndex].parameters, revision: -1, mode: shownHeatmapMode))
                 message = "pinned as A: change anything, P again unpins"
             } else {
                 pin = nil
@@ -605,7 +605,7 @@ public struct ExplorerModel: Sendable {
     private var neededMapsKey: ExplorerWork.MapsKey {
         ExplorerWork.MapsKey(
             loss: selectedLoss, parameters: parameters[selectedLoss] ?? selectedLoss.defaultParameters,
-            revision: predictionRevision, mode: heatmapMode)
+            revision: predictionRevision, mode: shownHeatmapMode)
     }
 
     /// Makes the work of what is dirty and runs it, or leaves it ``pending`` when `deferring`.
@@ -619,7 +619,7 @@ public struct ExplorerModel: Sendable {
         let needsMaps = mapsKey != selectedMapsKey && trained == nil
         let pinnedKey = pin.map { pin in
             ExplorerWork.MapsKey(
-                loss: selectedLoss, parameters: pin.results[lossIndex].parameters, revision: -1, mode: heatmapMode)
+                loss: selectedLoss, parameters: pin.results[lossIndex].parameters, revision: -1, mode: shownHeatmapMode)
         }
         let needsPinnedMaps = pinnedKey != nil && pinnedKey != pin?.mapsKey
         var valueIndices = dirty.everything ? Array(losses.indices) : losses.indices.filter { dirty.losses.contains(losses[$0]) }

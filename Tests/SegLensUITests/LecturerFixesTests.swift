@@ -62,11 +62,15 @@ import SegLensCore
         }
     }
 
-    @Test func aRegionLossFallsBackFromTheLossViewToItsWeightAndSaysSoOnce() {
+    @Test func aRegionLossFallsBackFromTheLossViewToItsWeightAndSaysSoOnce() throws {
         // m: the loss view of focal; Tab: dice, a region loss without per-pixel loss.
         var model = Self.model("m <Tab>")
         #expect(model.selectedLoss == .dice && model.heatmapMode == .loss && model.shownHeatmapMode == .weight)
         #expect(model.message == "dice has no per-pixel loss: showing its weight")
+        // The map shown is drawn: the weight, equal to the exact evaluation's (within Float32 rounding).
+        let exactWeight = Loss.dice.evaluate(model.input, parameters: model.selectedResult.parameters).weight
+        let drawn = try #require(PixelPanels.heatValues(model.selectedMaps, mode: .weight))
+        #expect(zip(drawn, exactWeight).allSatisfy { abs(Double($0) - $1) <= 1e-6 * max(abs($1), 1e-12) })
         _ = model.update([.tab])
         #expect(model.shownHeatmapMode == .weight && model.message == nil)  // said once, not on every Tab
         let text = ExplorerView.render(model, size: TerminalSize(rows: 24, columns: 80), capabilities: .plain).text
