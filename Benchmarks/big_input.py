@@ -2,6 +2,7 @@
 """Writes a big binary input in every format seglens reads, for measuring time and peak memory of the readers.
 
     python3 Benchmarks/big_input.py OUTDIR [WIDTH HEIGHT]      # default 6250 × 4000 (25 M pixels)
+    python3 Benchmarks/big_input.py OUTDIR WIDTH HEIGHT C      # a multi-class input of C classes instead
 
 OUTDIR/big.mask         truth grid (. and #) and a digit-grid prediction (digit d = probability d/9): ~50 MB
 OUTDIR/truth.npy        uint8 labels 0/1, (H, W)
@@ -13,6 +14,15 @@ OUTDIR/truth.pgm        binary PGM (P5) 0/255
 
 The picture: discs of foreground on background, and a prediction that is right inside the discs, unsure near
 their edges and has a few false blobs; deterministic (no random numbers).
+
+With C, the multi-class files (C×H×W predictions, channels first):
+
+OUTDIR/mc-truth.npy     uint8 labels 0…C−1, (H, W): squares of 64 pixels, class (i + 3j) mod C
+OUTDIR/mc-truth.png     8-bit gray, the labels as values
+OUTDIR/mc-logits.npy    float32 logits, (C, H, W): 4 on the true class fading to 0 near the squares' edges,
+                        plus a ripple of ±1 that differs by class
+OUTDIR/mc-logits64.npy  the same logits in float64
+OUTDIR/mc-probs.npy     float32 softmax of the logits, (C, H, W)
 """
 import os
 import struct
@@ -27,6 +37,9 @@ def main() -> None:
     width = int(sys.argv[2]) if len(sys.argv) > 2 else 6250
     height = int(sys.argv[3]) if len(sys.argv) > 3 else 4000
     os.makedirs(out, exist_ok=True)
+    if len(sys.argv) > 4:
+        write_multiclass(out, width, height, int(sys.argv[4]))
+        return
     rows = np.arange(height, dtype=np.float64)[:, None]
     cols = np.arange(width, dtype=np.float64)[None, :]
     # a lattice of discs of radius 40 every 125 pixels
@@ -62,6 +75,32 @@ def main() -> None:
         f.write(b"P5\n%d %d\n255\n" % (width, height))
         f.write((truth * 255).tobytes())
     write_gray_png(os.path.join(out, "truth.png"), truth * 255)
+
+
+def write_multiclass(out: str, width: int, height: int, classes: int) -> None:
+    """The multi-class files (see the module's text), written one class plane at a time."""
+    rows = np.arange(height)[:, None]
+    cols = np.arange(width)[None, :]
+    truth = ((rows // 64 + 3 * (cols // 64)) % classes).astype(np.uint8)
+    # 1 in the middle of a square, 0 on its edge
+    edge = np.minimum(np.minimum(rows % 64, 63 - rows % 64), np.minimum(cols % 64, 63 - cols % 64))
+    sure = np.minimum(edge / 8.0, 1.0)
+    np.save(os.path.join(out, "mc-truth.npy"), truth)
+    write_gray_png(os.path.join(out, "mc-truth.png"), truth)
+    shape = (classes, height, width)
+    logits32 = np.lib.format.open_memmap(os.path.join(out, "mc-logits.npy"), mode="w+", dtype=np.float32, shape=shape)
+    logits64 = np.lib.format.open_memmap(os.path.join(out, "mc-logits64.npy"), mode="w+", dtype=np.float64, shape=shape)
+    total = np.zeros((height, width))
+    for c in range(classes):
+        plane = 4.0 * sure * (truth == c) + np.sin((rows + 7 * c) / 9.0) * np.cos((cols - 5 * c) / 13.0)
+        logits64[c] = plane
+        logits32[c] = plane
+        total += np.exp(plane)
+    probs = np.lib.format.open_memmap(os.path.join(out, "mc-probs.npy"), mode="w+", dtype=np.float32, shape=shape)
+    for c in range(classes):
+        probs[c] = np.exp(logits64[c]) / total
+    for array in (logits32, logits64, probs):
+        array.flush()
 
 
 def write_gray_png(path: str, image: np.ndarray) -> None:

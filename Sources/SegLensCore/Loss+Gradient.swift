@@ -15,53 +15,50 @@ extension Loss {
     /// Equal to ``evaluate(_:parameters:)``'s value and gradient within rounding, or within 1e−5 with
     /// `precision: .float` (see ``GradientPrecision``). The binary pixel-wise and region losses run a fused kernel
     /// from the logits (``BinaryGradientKernel``), in Doubles or Floats; the multi-class ones theirs
-    /// (``MulticlassGradientKernel``, in Doubles); the Lovász hinge and softmax their sorts without preparing the
-    /// input; border-bce evaluates and copies.
+    /// (``MulticlassGradientKernel``, in Doubles); border-bce the pixel-wise kernel with its weight map (in
+    /// Doubles); the Lovász hinge and softmax their sorts without preparing the input.
     public func valueAndGradient(
         _ input: LossInput, parameters: LossParameters? = nil, precision: GradientPrecision = .double,
         into gradient: inout [Double]
     ) -> Double {
         precondition(input.mode == mode, "\(name) is a \(mode.rawValue) loss but the input is \(input.mode.rawValue)")
         let parameters = parameters ?? defaultParameters
-        let count = input.logits.values.count
-        if gradient.count != count {
-            gradient = [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        // The buffer is sized only once the kernel is built, so that border-bce's weight map is made before it.
+        func written(_ kernel: (UnsafeMutableBufferPointer<Double>) -> Double) -> Double {
+            let count = input.logits.values.count
+            if gradient.count != count {
+                gradient = [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+            }
+            return gradient.withUnsafeMutableBufferPointer { kernel($0) }
         }
         switch self {
-        case .bce, .weightedBCE, .balancedBCE, .binaryFocal:
-            let kernel = pixelwiseBinaryKernel(parameters)
-            return gradient.withUnsafeMutableBufferPointer { target in
-                switch precision {
+        case .bce, .weightedBCE, .balancedBCE, .binaryFocal, .borderBCE:
+            let kernel = self == .borderBCE
+                ? BorderBCELoss(parameters).kernel(for: input) : pixelwiseBinaryKernel(parameters)
+            return written { target in
+                switch hasFloatKernel ? precision : .double {
                 case .double: BinaryGradientKernel.pixelwise(input, kernel: kernel, lanes: SIMD4<Double>.self, into: target)
                 case .float: BinaryGradientKernel.pixelwise(input, kernel: kernel, lanes: SIMD8<Float>.self, into: target)
                 }
             }
         case .dice, .diceSquared, .iou, .tversky, .focalTversky:
             let loss = regionLoss(parameters)
-            return gradient.withUnsafeMutableBufferPointer { target in
+            return written { target in
                 switch precision {
                 case .double: BinaryGradientKernel.region(input, loss: loss, lanes: SIMD4<Double>.self, into: target)
                 case .float: BinaryGradientKernel.region(input, loss: loss, lanes: SIMD8<Float>.self, into: target)
                 }
             }
         case .lovaszHinge:
-            return gradient.withUnsafeMutableBufferPointer { LovaszLoss.hinge(input, into: $0) }
+            return written { LovaszLoss.hinge(input, into: $0) }
         case .crossEntropy, .multiclassFocal:
             let loss = pixelwiseMulticlassKernel(parameters)
-            return gradient.withUnsafeMutableBufferPointer { MulticlassGradientKernel.pixelwise(input, loss: loss, into: $0) }
+            return written { MulticlassGradientKernel.pixelwise(input, loss: loss, into: $0) }
         case .multiclassDice, .multiclassIoU, .multiclassTversky:
             let loss = regionLoss(parameters)
-            return gradient.withUnsafeMutableBufferPointer { MulticlassGradientKernel.region(input, loss: loss, into: $0) }
+            return written { MulticlassGradientKernel.region(input, loss: loss, into: $0) }
         case .lovaszSoftmax:
-            return gradient.withUnsafeMutableBufferPointer { LovaszLoss.softmax(input, into: $0) }
-        default:
-            let result = evaluate(input, parameters: parameters)
-            gradient.withUnsafeMutableBufferPointer { target in
-                result.gradient.withUnsafeBufferPointer { source in
-                    target.baseAddress!.update(from: source.baseAddress!, count: count)
-                }
-            }
-            return result.value
+            return written { LovaszLoss.softmax(input, into: $0) }
         }
     }
 }

@@ -47,16 +47,16 @@ struct EvalCommand: ParsableCommand {
             if !edits.isIdentity { progress.update("applying the edits") }
             let input = try edits.appliedForCommand(to: loaded.input)
             let selection = try lossOptions.selection(for: input.mode, file: loaded.fileParameters)
-            let results = Self.values(of: selection, on: input, keepingGradient: gradientFile != nil, progress: progress)
+            let results: [LossResult]
+            if let gradientFile, let chosen = selection.first {
+                results = [try Self.gradient(of: chosen, on: input, shape: loaded.predictionShape, writingTo: gradientFile, progress: progress)]
+            } else {
+                results = Self.values(of: selection, on: input, progress: progress)
+            }
             progress.update("computing the metrics")
             let metrics = SegmentationMetrics(input)
             if !conventionOptions.libraries.isEmpty { progress.update("evaluating the conventions") }
             let conventions = conventionOptions.evaluate(results, on: input)
-            if let gradientFile, let result = results.first {
-                progress.update("writing \(gradientFile.path)")
-                let array = NumpyArray(shape: loaded.predictionShape, storage: .doubles(result.gradient))
-                try gradientFile.write { path, overwrite throws(FormatError) in try NPYWriter.write(array, to: path, overwrite: overwrite) }
-            }
             progress.finish()
             let name = loaded.predictionName
             print(json ? EvalReport.json(input: input, prediction: name, edits: edits, results: results, metrics: metrics, conventions: conventions).text
@@ -64,28 +64,35 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
-    /// The value of each selected loss on `input`. Eval prints values only, so each loss is evaluated for its
-    /// value alone (``Loss/value(_:parameters:prepared:)``: the fused kernels of the binary pixel-wise and region
-    /// losses and the Lovász hinge's sort hold no per-pixel map; the others are evaluated whole with their maps
-    /// dropped as soon as they are done); with `keepingGradient` (`--gradient-out`, one loss) the loss is
-    /// evaluated whole and keeps its gradient.
+    /// The value of each selected loss on `input`, alone (``Loss/boundedValue(_:parameters:)``): eval prints values
+    /// only, so no loss keeps a per-pixel map (the binary losses run their fused kernels without writing any, the
+    /// Lovász hinge sorts its positive errors, a multi-class loss holds one `C×H×W` buffer while it runs).
     static func values(
-        of selection: [(loss: Loss, parameters: LossParameters)], on input: LossInput, keepingGradient: Bool,
-        progress: ProgressLine
+        of selection: [(loss: Loss, parameters: LossParameters)], on input: LossInput, progress: ProgressLine
     ) -> [LossResult] {
         selection.enumerated().map { index, chosen in
             progress.update("evaluating \(chosen.loss.name) (\(index + 1)/\(selection.count))")
-            guard keepingGradient else {
-                return LossResult(
-                    valueOnly: chosen.loss.value(input, parameters: chosen.parameters), loss: chosen.loss,
-                    parameters: chosen.parameters)
-            }
-            var result = chosen.loss.evaluate(input, parameters: chosen.parameters)
-            result.gradientMagnitude = []
-            result.pixelLoss = nil
-            result.weight = []
-            return result
+            return LossResult(
+                valueOnly: chosen.loss.boundedValue(input, parameters: chosen.parameters), loss: chosen.loss,
+                parameters: chosen.parameters)
         }
+    }
+
+    /// `--gradient-out`: the value of the one loss and its gradient from its gradient kernel
+    /// (``Loss/valueAndGradient(_:parameters:precision:into:)``: no prepared input and no per-pixel map besides the
+    /// `C×H×W` gradient), written to `file` as a float64 NPY of `shape` a block at a time (``NPYWriter``) and
+    /// dropped before the metrics are computed.
+    static func gradient(
+        of chosen: (loss: Loss, parameters: LossParameters), on input: LossInput, shape: [Int],
+        writingTo file: OutputFile, progress: ProgressLine
+    ) throws(CommandFailure) -> LossResult {
+        progress.update("evaluating \(chosen.loss.name) and its gradient")
+        var gradient: [Double] = []
+        let value = chosen.loss.valueAndGradient(input, parameters: chosen.parameters, into: &gradient)
+        progress.update("writing \(file.path)")
+        let array = NumpyArray(shape: shape, storage: .doubles(gradient))
+        try file.write { path, overwrite throws(FormatError) in try NPYWriter.write(array, to: path, overwrite: overwrite) }
+        return LossResult(valueOnly: value, loss: chosen.loss, parameters: chosen.parameters)
     }
 
     /// `--rank`: every prediction of the input under every selected loss, with the same edits.

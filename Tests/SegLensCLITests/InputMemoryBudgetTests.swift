@@ -4,9 +4,10 @@ import SegLensFormats
 import Testing
 
 /// Reading a big binary input into the loss input stays within 40 bytes per pixel of peak memory on every path
-/// (`.mask`, NPY, PGM, PNG), and so does `eval` of a loss that is a sum over pixels: the command on a generated
+/// (`.mask`, NPY, PGM, PNG), and so do `eval` of a loss and `eval --gradient-out`: the command on a generated
 /// 1000×1000 input, its peak resident memory (GNU time) above that of the same command on a 4×4 input, per
-/// pixel. Benchmark-style: small enough for CI, no timings.
+/// pixel. A multi-class input stays within 20 bytes per pixel and class on reading, `eval` of each loss and
+/// `eval --gradient-out`. Benchmark-style: small enough for CI, no timings.
 @Suite struct InputMemoryBudgetTests {
     static let height = 1000, width = 1000
     static let bytesPerPixel = 40
@@ -60,6 +61,11 @@ import Testing
         ("PNG truth + NPY logits", ["info", "--truth", "STEM-truth.png", "--logits", "STEM-logits.npy"]),
         ("eval bce of the .mask", ["eval", "STEM.mask", "--loss", "bce"]),
         ("eval dice of NPY logits", ["eval", "--truth", "STEM-truth.npy", "--logits", "STEM-logits.npy", "--loss", "dice"]),
+        ("eval bce --gradient-out of the .mask", ["eval", "STEM.mask", "--loss", "bce", "--gradient-out", "STEM-bce.npy"]),
+        ("eval dice --gradient-out of NPY logits",
+         ["eval", "--truth", "STEM-truth.npy", "--logits", "STEM-logits.npy", "--loss", "dice", "--gradient-out", "STEM-dice.npy"]),
+        ("eval lovasz-hinge --gradient-out of NPY probabilities",
+         ["eval", "--truth", "STEM-truth.npy", "--probs", "STEM-probs.npy", "--loss", "lovasz-hinge", "--gradient-out", "STEM-lh.npy"]),
     ]
 
     @Test func readingStaysWithinTheBudgetOnEveryPath() throws {
@@ -78,6 +84,48 @@ import Testing
             #expect(
                 perPixel <= Double(Self.bytesPerPixel),
                 "\(path.name): \(perPixel) bytes per pixel (\(bigKB) KB against \(smallKB) KB for 4×4)")
+        }
+    }
+
+    static let multiclassHeight = 384, multiclassWidth = 384, classes = 16
+    static let bytesPerPixelAndClass = 20
+
+    /// A multi-class input of `classes` classes as NPY files `<stem>-mc-truth.npy` and `<stem>-mc-logits.npy`
+    /// (float64, `C×H×W`): labels in squares of 16 pixels, logits uniform in [−4, 4].
+    static func writeMulticlass(height: Int, width: Int, stem: String, in directory: TemporaryDirectory) throws {
+        let labels = (0..<height * width).map { Int32((($0 / width) / 16 + 3 * (($0 % width) / 16)) % classes) }
+        _ = try directory.npy("\(stem)-mc-truth.npy", labels: LabelMap(height: height, width: width, labels: labels))
+        let logits = TestInputs.uniform(classes * height * width, in: -4...4, seed: 21)
+        _ = try directory.npy("\(stem)-mc-logits.npy", shape: [classes, height, width], values: logits)
+    }
+
+    /// Reading, `eval` of each multi-class loss, of all of them and `--gradient-out`: the peak above that of a
+    /// 4×4 input of as many classes, per pixel and class.
+    @Test func multiclassStaysWithinTheBudgetPerPixelAndClass() throws {
+        let directory = try TemporaryDirectory()
+        try Self.writeMulticlass(height: 4, width: 4, stem: "small", in: directory)
+        try Self.writeMulticlass(height: Self.multiclassHeight, width: Self.multiclassWidth, stem: "big", in: directory)
+        let input = ["--truth", "STEM-mc-truth.npy", "--logits", "STEM-mc-logits.npy"]
+        let commands: [(name: String, arguments: [String])] = [
+            ("info", ["info"] + input),
+            ("eval of every loss", ["eval"] + input),
+        ] + Loss.catalogue(.multiclass).map { ("eval \($0.name)", ["eval"] + input + ["--loss", $0.name]) } + [
+            ("eval ce --gradient-out", ["eval"] + input + ["--loss", "ce", "--gradient-out", "STEM-ce.npy"]),
+            ("eval lovasz-softmax --gradient-out", ["eval"] + input + ["--loss", "lovasz-softmax", "--gradient-out", "STEM-ls.npy"]),
+        ]
+        let elements = Self.multiclassHeight * Self.multiclassWidth * Self.classes
+        for command in commands {
+            func run(_ stem: String) throws -> Int {
+                let arguments = command.arguments.map { $0.replacingOccurrences(of: "STEM", with: stem) } + ["--json"]
+                let measured = try SegLensProcess.run(arguments, measuringIn: directory.url)
+                #expect(measured.result.status == 0, "\(command.name): \(measured.result)")
+                return try #require(measured.peakKB, "GNU time reported no peak memory")
+            }
+            let smallKB = try run("small"), bigKB = try run("big")
+            let perElement = Double(bigKB - smallKB) * 1024 / Double(elements)
+            #expect(
+                perElement <= Double(Self.bytesPerPixelAndClass),
+                "\(command.name): \(perElement) bytes per pixel and class (\(bigKB) KB against \(smallKB) KB for 4×4)")
         }
     }
 }
