@@ -88,4 +88,36 @@ import Testing
         umask(mask)
         #expect(permissions == 0o666 & ~Int(mask))
     }
+
+    @Test func aFileWrittenInPiecesHoldsThemInOrder() throws {
+        let directory = try scratchDirectory()
+        let path = directory + "/out.bin"
+        try AtomicFile.write(to: path, overwrite: .refuse) { output throws(FormatError) in
+            try output.append([UInt8]([1, 2, 3]))
+            try output.append([UInt8]([4, 5, 6, 7]), count: 2)
+            try output.append([UInt16(0x0908).littleEndian])
+        }
+        #expect(contents(path) == [1, 2, 3, 4, 5, 8, 9])
+        #expect(try strayFiles(in: directory, besides: ["out.bin"]).isEmpty)
+    }
+
+    /// A writer that fails after appending some pieces: its error comes out, the old file is left byte for byte
+    /// and the temporary file is gone.
+    @Test func aWriterThatFailsHalfWayLeavesTheOldFileIntact() throws {
+        let directory = try scratchDirectory()
+        let path = directory + "/gradient.npy"
+        try AtomicFile.write([7, 7], to: path, overwrite: .refuse)
+        let failure = FormatError(kind: .cannotWrite, path: path, message: "the writer gave up")
+        #expect {
+            try AtomicFile.write(to: path, overwrite: .replace) { output throws(FormatError) in
+                try output.append([UInt8](repeating: 1, count: 1 << 17))
+                throw failure
+            }
+        } throws: { error in
+            (error as? FormatError)?.message == "the writer gave up"
+        }
+        #expect(contents(path) == [7, 7])
+        #expect(try strayFiles(in: directory, besides: ["gradient.npy"]).isEmpty)
+    }
 }
+

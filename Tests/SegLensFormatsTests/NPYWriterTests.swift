@@ -50,6 +50,29 @@ import Testing
         #expect(try NPYReader.read(path: path).labelMap(path: path) == labels)
     }
 
+    /// Arrays of several of the writer's blocks and a partial last one, written to a file a block at a time: the
+    /// file holds the bytes of ``NPYWriter/encode(_:)-(NumpyArray)`` (which the fixtures above pin to
+    /// `numpy.save`) and reads back bit for bit.
+    @Test func aFileWrittenABlockAtATimeHoldsTheEncodedBytes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("seglens-npy-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("big.npy").path
+        let count = 3 * NPYWriter.blockBytes / 8 + 5
+        let doubles = NumpyArray(shape: [count], storage: .doubles((0..<count).map { Double($0) * 0.37 - 1e3 }))
+        try NPYWriter.write(doubles, to: path, overwrite: .replace)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == NPYWriter.encode(doubles))
+        #expect(try NPYReader.read(path: path).doubles.map(\.bitPattern) == doubles.doubles.map(\.bitPattern))
+
+        let integers = NumpyArray(shape: [5, count / 5], storage: .integers((0..<(count / 5 * 5)).map { Int64($0) - 77 }))
+        try NPYWriter.write(integers, to: path, overwrite: .replace)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == NPYWriter.encode(integers))
+
+        let labels = LabelMap(height: 7, width: count / 7, labels: (0..<(count / 7 * 7)).map { Int32($0 % 300) - 1 })
+        try NPYWriter.write(labels, to: path, overwrite: .replace)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == NPYWriter.encode(labels))
+    }
+
     @Test func unwritablePath() {
         do {
             try NPYWriter.write(NumpyArray(shape: [], storage: .doubles([1])), to: "/nonexistent/dir/x.npy", overwrite: .replace)
