@@ -64,7 +64,9 @@ import SegLensFormats
             "--steps", "10", "--lr", "30", "--json", "--save-logits", saved,
         ])
         let last = try #require(try trajectory(try result.json()).last?["value"] as? Double)
-        #expect(last == (try evalValue("ce", truth: classTruth, logits: saved, extra: ["--ignore-index", "255"])))
+        // train evaluates exactly; eval's multi-class value comes from the gradient kernel (Loss.boundedValue), within 1e−12.
+        let evalLast = try evalValue("ce", truth: classTruth, logits: saved, extra: ["--ignore-index", "255"])
+        #expect(abs(last - evalLast) <= 1e-12 * abs(evalLast))
         let before = try NPYReader.read(path: classLogits).doubles, after = try NPYReader.read(path: saved).doubles
         for c in 0..<3 {
             for pixel in 0..<30 {
