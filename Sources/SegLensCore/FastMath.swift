@@ -114,13 +114,13 @@ enum FastMath {
         let n = shifted - 12582912
         let r = (clamped - n * 0.693359375) - n * -2.12194440e-4  // ln2 = 0.693359375 − 2.12194440e−4, the first exact
         var p = SIMD8<Float>(repeating: 1 / 5040.0)
-        p = p * r + 1 / 720.0
-        p = p * r + 1 / 120.0
-        p = p * r + 1 / 24.0
-        p = p * r + 1 / 6.0
-        p = p * r + 0.5
-        p = p * r + 1
-        p = p * r + 1
+        p = SIMD8<Float>(repeating: 1 / 720.0).addingProduct(p, r)
+        p = SIMD8<Float>(repeating: 1 / 120.0).addingProduct(p, r)
+        p = SIMD8<Float>(repeating: 1 / 24.0).addingProduct(p, r)
+        p = SIMD8<Float>(repeating: 1 / 6.0).addingProduct(p, r)
+        p = SIMD8<Float>(repeating: 0.5).addingProduct(p, r)
+        p = SIMD8<Float>(repeating: 1).addingProduct(p, r)
+        p = SIMD8<Float>(repeating: 1).addingProduct(p, r)
         let bits = unsafeBitCast(shifted, to: SIMD8<UInt32>.self)
         let scale = unsafeBitCast((bits &+ 127) &<< 23, to: SIMD8<Float>.self)
         return (p * scale).replacing(with: 0, where: underflow)
@@ -133,11 +133,11 @@ enum FastMath {
         let numerator = e.replacing(with: e - 1, where: upper), denominator = (e + 2).replacing(with: e + 3, where: upper)
         let u = numerator / denominator, w = u * u
         var s = SIMD8<Float>(repeating: 1 / 11.0)
-        s = s * w + 1 / 9.0
-        s = s * w + 1 / 7.0
-        s = s * w + 1 / 5.0
-        s = s * w + 1 / 3.0
-        s = s * w + 1
+        s = SIMD8<Float>(repeating: 1 / 9.0).addingProduct(s, w)
+        s = SIMD8<Float>(repeating: 1 / 7.0).addingProduct(s, w)
+        s = SIMD8<Float>(repeating: 1 / 5.0).addingProduct(s, w)
+        s = SIMD8<Float>(repeating: 1 / 3.0).addingProduct(s, w)
+        s = SIMD8<Float>(repeating: 1).addingProduct(s, w)
         return SIMD8<Float>.zero.replacing(with: 0.693147181, where: upper) + (u + u) * s
     }
 }
