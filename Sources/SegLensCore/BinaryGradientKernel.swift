@@ -66,31 +66,7 @@ enum BinaryGradientKernel {
 
     /// `TP = Σ y·p`, `Σp`, `Σy`, `Σp²` over the kept pixels, `p = σ(z)`.
     private static func regionCounts<L: KernelLanes>(_ input: LossInput, lanes: L.Type) -> RegionLoss.Counts {
-        let ignore = L.Scalar(input.ignoredLabel), plane = input.pixelCount
-        return input.logits.values.withUnsafeBufferPointer { logits in
-            input.truth.labels.withUnsafeBufferPointer { labels in
-                ParallelChunks.map(count: plane) { range in
-                    var truePositive = L.Sum.zero, sumProbability = L.Sum.zero
-                    var sumTruth = L.Sum.zero, sumSquared = L.Sum.zero
-                    var pixel = range.lowerBound
-                    while pixel < range.upperBound {
-                        let count = Swift.min(L.scalarCount, range.upperBound - pixel)
-                        let (z, y, ignored) = load(L.self, logits, labels, at: pixel, count: count, ignore: ignore)
-                        let (p, _) = sigmoids(z)
-                        let keptP = L.select(ignored, .zero, p)
-                        let keptY = L.select(ignored, .zero, y)
-                        (keptY * keptP).accumulate(into: &truePositive)
-                        keptP.accumulate(into: &sumProbability)
-                        keptY.accumulate(into: &sumTruth)
-                        (keptP * keptP).accumulate(into: &sumSquared)
-                        pixel += L.scalarCount
-                    }
-                    return RegionLoss.Counts(
-                        truePositive: truePositive.sum(), sumProbability: sumProbability.sum(),
-                        sumTruth: sumTruth.sum(), sumSquaredProbability: sumSquared.sum())
-                }.reduce(RegionLoss.Counts(), +)
-            }
-        }
+        accumulate(input, CountsAccumulator<L>()).reduce(RegionLoss.Counts(), +)
     }
 
     /// `σ(z)` and `σ(−z)`, neither as `1 − ` the other.
@@ -109,50 +85,125 @@ enum BinaryGradientKernel {
         return L.select(L.isEqual(reference, .zero), .zero, slope / reference)
     }
 
-    /// `L.scalarCount` logits, labels (as `L.Scalar`s) and the mask of ignored pixels from `pixel`; lanes past
-    /// `count` are ignored.
+    /// Hands every group of `A.Lanes.scalarCount` pixels to a copy of `start` per chunk of ``ParallelChunks`` (in
+    /// parallel) and returns the chunks' totals in chunk order. Full groups are loaded straight from memory, in a
+    /// loop of their own; the last, partial one (a chunk whose size is no multiple of the lane count) lane by lane,
+    /// its lanes past the chunk ignored.
     @inline(__always)
-    private static func load<L: KernelLanes>(
-        _: L.Type, _ logits: UnsafeBufferPointer<Double>, _ labels: UnsafeBufferPointer<Int32>, at pixel: Int,
-        count: Int, ignore: L.Scalar
-    ) -> (L, L, SIMDMask<L.MaskStorage>) {
-        var z = L.zero, y = L(repeating: ignore)
-        if count == L.scalarCount {
-            z = L.loadDoubles(logits.baseAddress! + pixel)
-            y = L.loadLabels(labels.baseAddress! + pixel)
-        } else {
-            for lane in 0..<count {
-                z[lane] = L.Scalar(logits[pixel + lane])
-                y[lane] = L.Scalar(labels[pixel + lane])
+    private static func accumulate<A: GroupAccumulator>(_ input: LossInput, _ start: A) -> [A.Total] {
+        typealias L = A.Lanes
+        let ignore = L(repeating: L.Scalar(input.ignoredLabel))
+        return input.logits.values.withUnsafeBufferPointer { logits in
+            input.truth.labels.withUnsafeBufferPointer { labels in
+                let logits = logits.baseAddress!, labels = labels.baseAddress!
+                return ParallelChunks.map(count: input.pixelCount) { range in
+                    var accumulator = start
+                    var pixel = range.lowerBound
+                    while range.upperBound - pixel >= L.scalarCount {
+                        let z = L.loadDoubles(logits + pixel), y = L.loadLabels(labels + pixel)
+                        accumulator.add(z, y, L.isEqual(y, ignore), pixel: pixel, count: L.scalarCount)
+                        pixel += L.scalarCount
+                    }
+                    if pixel < range.upperBound {
+                        let count = range.upperBound - pixel
+                        var z = L.zero, y = ignore
+                        for lane in 0..<count {
+                            z[lane] = L.Scalar(logits[pixel + lane])
+                            y[lane] = L.Scalar(labels[pixel + lane])
+                        }
+                        accumulator.add(z, y, L.isEqual(y, ignore), pixel: pixel, count: count)
+                    }
+                    return accumulator.total
+                }
             }
         }
-        return (z, y, L.isEqual(y, L(repeating: ignore)))
     }
 
     /// Runs `body` on every group of `L.scalarCount` pixels, hands its lanes to `sink` and returns the sum of its
     /// value lanes (chunks in order, lanes in order).
     @inline(__always)
     private static func sweep<Body: LaneBody, Sink: BinaryLaneSink>(_ input: LossInput, sink: Sink, _ body: Body) -> Double {
-        typealias L = Body.Lanes
-        let ignore = L.Scalar(input.ignoredLabel), plane = input.pixelCount
-        return input.logits.values.withUnsafeBufferPointer { logits in
-            input.truth.labels.withUnsafeBufferPointer { labels in
-                ParallelChunks.map(count: plane) { range in
-                    var sum = L.Sum.zero
-                    var pixel = range.lowerBound
-                    while pixel < range.upperBound {
-                        let count = Swift.min(L.scalarCount, range.upperBound - pixel)
-                        let (z, y, ignored) = load(L.self, logits, labels, at: pixel, count: count, ignore: ignore)
-                        let out = body(z, y, ignored, pixel: pixel, count: count)
-                        out.value.accumulate(into: &sum)
-                        sink.store(out, at: pixel, count: count)
-                        pixel += L.scalarCount
-                    }
-                    return sum.sum()
-                }.reduce(0, +)
-            }
-        }
+        accumulate(input, SweepAccumulator(body: body, sink: sink)).reduce(0, +)
     }
+}
+
+/// What ``BinaryGradientKernel``'s passes do with each group of pixels of a chunk (see
+/// ``BinaryGradientKernel/accumulate(_:_:)``): `count` real lanes from `pixel` on, the others ignored.
+private protocol GroupAccumulator {
+    associatedtype Lanes: KernelLanes
+    associatedtype Total
+    mutating func add(_ z: Lanes, _ y: Lanes, _ ignored: SIMDMask<Lanes.MaskStorage>, pixel: Int, count: Int)
+    /// What the chunk adds up to.
+    var total: Total { get }
+}
+
+/// The soft counts of ``RegionLoss`` (`Σ y·p`, `Σp`, `Σy`, `Σp²`, `p = σ(z)`), lane by lane: summed over runs of
+/// ``run`` groups in the lanes' arithmetic (in Floats the rounding of a run of eight terms in [0, 1] is below 5e−7
+/// of its sum), each run's sums then added in Doubles — four Double accumulators per group cost more than the
+/// counts' sigmoid.
+private struct CountsAccumulator<Lanes: KernelLanes>: GroupAccumulator {
+    static var run: Int { 8 }
+    var runTruePositive = Lanes.zero, runProbability = Lanes.zero, runTruth = Lanes.zero, runSquared = Lanes.zero
+    var groupsInRun = 0
+    var truePositive = Lanes.Sum.zero, sumProbability = Lanes.Sum.zero
+    var sumTruth = Lanes.Sum.zero, sumSquared = Lanes.Sum.zero
+
+    @inline(__always)
+    mutating func add(_ z: Lanes, _ y: Lanes, _ ignored: SIMDMask<Lanes.MaskStorage>, pixel: Int, count: Int) {
+        let (p, _) = BinaryGradientKernel.sigmoids(z)
+        let keptP = Lanes.select(ignored, .zero, p)
+        let keptY = Lanes.select(ignored, .zero, y)
+        runTruePositive += keptY * keptP
+        runProbability += keptP
+        runTruth += keptY
+        runSquared += keptP * keptP
+        groupsInRun += 1
+        if groupsInRun == Self.run { endRun() }
+    }
+
+    /// Adds the run's sums to the Double ones and starts a new run.
+    @inline(__always)
+    private mutating func endRun() {
+        runTruePositive.accumulate(into: &truePositive)
+        runProbability.accumulate(into: &sumProbability)
+        runTruth.accumulate(into: &sumTruth)
+        runSquared.accumulate(into: &sumSquared)
+        runTruePositive = .zero
+        runProbability = .zero
+        runTruth = .zero
+        runSquared = .zero
+        groupsInRun = 0
+    }
+
+    var total: RegionLoss.Counts {
+        var counts = self
+        counts.endRun()
+        return RegionLoss.Counts(
+            truePositive: counts.truePositive.sum(), sumProbability: counts.sumProbability.sum(),
+            sumTruth: counts.sumTruth.sum(), sumSquaredProbability: counts.sumSquared.sum())
+    }
+}
+
+/// A ``LaneBody``'s lanes into a sink, its value lanes summed.
+private struct SweepAccumulator<Body: LaneBody, Sink: BinaryLaneSink>: GroupAccumulator {
+    typealias Lanes = Body.Lanes
+    let body: Body
+    let sink: Sink
+    var sum = Lanes.Sum.zero
+
+    init(body: Body, sink: Sink) {
+        self.body = body
+        self.sink = sink
+    }
+
+    @inline(__always)
+    mutating func add(_ z: Lanes, _ y: Lanes, _ ignored: SIMDMask<Lanes.MaskStorage>, pixel: Int, count: Int) {
+        let out = body(z, y, ignored, pixel: pixel, count: count)
+        out.value.accumulate(into: &sum)
+        sink.store(out, at: pixel, count: count)
+    }
+
+    var total: Double { sum.sum() }
 }
 
 /// What a fused kernel computes for a group of pixels, each lane 0 where the pixel is ignored: the loss term, the

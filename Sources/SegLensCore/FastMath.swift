@@ -1,4 +1,5 @@
-/// `exp` and `log1p` on four Doubles (Horner steps as fused multiply-adds) or eight Floats at once, for the fused
+/// `exp` and `log1p` on four Doubles or eight Floats at once (polynomials in fused multiply-adds, their small terms
+/// by Estrin's scheme so that the chains of dependent steps are short, the large ones by Horner's), for the fused
 /// kernels (``BinaryGradientKernel``, ``SoftmaxBlock``), in the ranges those kernels need; within a few units in the
 /// last place of glibc's scalar functions of the same precision (FastMathTests measure it).
 ///
@@ -35,18 +36,16 @@ enum FastMath {
         let shifted = Lanes(repeating: roundingShift).addingProduct(y, log2e)
         let n = shifted - roundingShift
         let r = y.addingProduct(n, -ln2High).addingProduct(n, -ln2Low)
-        // Σ_{i≤13} r^i/i! by Horner's scheme in fused multiply-adds.
-        var p = Lanes(repeating: 1 / 6227020800.0)  // 1/13!
-        p = Lanes(repeating: 1 / 479001600.0).addingProduct(p, r)
-        p = Lanes(repeating: 1 / 39916800.0).addingProduct(p, r)
-        p = Lanes(repeating: 1 / 3628800.0).addingProduct(p, r)
-        p = Lanes(repeating: 1 / 362880.0).addingProduct(p, r)
-        p = Lanes(repeating: 1 / 40320.0).addingProduct(p, r)
-        p = Lanes(repeating: 1 / 5040.0).addingProduct(p, r)
-        p = Lanes(repeating: 1 / 720.0).addingProduct(p, r)
-        p = Lanes(repeating: 1 / 120.0).addingProduct(p, r)
-        p = Lanes(repeating: 1 / 24.0).addingProduct(p, r)
-        p = Lanes(repeating: 1 / 6.0).addingProduct(p, r)
+        // Σ_{i≤13} r^i/i!: the terms from r⁴ on by Estrin's scheme (independent pairs, then quads), so that the chain
+        // of dependent multiply-adds is 8 long instead of 13, the last four by Horner's, where rounding matters.
+        let r2 = r * r, r4 = r2 * r2
+        let t01 = Lanes(repeating: 1 / 24.0).addingProduct(r, 1 / 120.0)
+        let t23 = Lanes(repeating: 1 / 720.0).addingProduct(r, 1 / 5040.0)
+        let t45 = Lanes(repeating: 1 / 40320.0).addingProduct(r, 1 / 362880.0)
+        let t67 = Lanes(repeating: 1 / 3628800.0).addingProduct(r, 1 / 39916800.0)
+        let t89 = Lanes(repeating: 1 / 479001600.0).addingProduct(r, 1 / 6227020800.0)  // 1/12!, 1/13!
+        let tail = t01.addingProduct(t23, r2).addingProduct(t45.addingProduct(t67, r2), r4).addingProduct(t89, r4 * r4)
+        var p = Lanes(repeating: 1 / 6.0).addingProduct(tail, r)
         p = Lanes(repeating: 0.5).addingProduct(p, r)
         p = Lanes(repeating: 1).addingProduct(p, r)
         p = Lanes(repeating: 1).addingProduct(p, r)
@@ -87,20 +86,17 @@ enum FastMath {
         return log(u) + (x - (u - 1)) / u
     }
 
-    /// `2·atanh(u) = log((1+u)/(1−u)) = 2u·Σ_j u^(2j)/(2j+1)` to `j = 10`, for `|u| ≤ 0.172`.
+    /// `2·atanh(u) = log((1+u)/(1−u)) = 2u·Σ_j u^(2j)/(2j+1)` to `j = 10`, for `|u| ≤ 0.172`: the terms from `u⁴`
+    /// on by Estrin's scheme, the first two by Horner's.
     @inline(__always)
     private static func twiceAtanh(_ u: Lanes) -> Lanes {
-        let w = u * u
-        var s = Lanes(repeating: 1 / 21.0)
-        s = Lanes(repeating: 1 / 19.0).addingProduct(s, w)
-        s = Lanes(repeating: 1 / 17.0).addingProduct(s, w)
-        s = Lanes(repeating: 1 / 15.0).addingProduct(s, w)
-        s = Lanes(repeating: 1 / 13.0).addingProduct(s, w)
-        s = Lanes(repeating: 1 / 11.0).addingProduct(s, w)
-        s = Lanes(repeating: 1 / 9.0).addingProduct(s, w)
-        s = Lanes(repeating: 1 / 7.0).addingProduct(s, w)
-        s = Lanes(repeating: 1 / 5.0).addingProduct(s, w)
-        s = Lanes(repeating: 1 / 3.0).addingProduct(s, w)
+        let w = u * u, w2 = w * w, w4 = w2 * w2
+        let t01 = Lanes(repeating: 1 / 5.0).addingProduct(w, 1 / 7.0)
+        let t23 = Lanes(repeating: 1 / 9.0).addingProduct(w, 1 / 11.0)
+        let t45 = Lanes(repeating: 1 / 13.0).addingProduct(w, 1 / 15.0)
+        let t67 = Lanes(repeating: 1 / 17.0).addingProduct(w, 1 / 19.0)
+        let tail = t01.addingProduct(t23, w2).addingProduct(t45.addingProduct(t67, w2).addingProduct(w4, 1 / 21.0), w4)
+        var s = Lanes(repeating: 1 / 3.0).addingProduct(tail, w)
         s = Lanes(repeating: 1).addingProduct(s, w)
         return (u + u) * s
     }
@@ -113,14 +109,14 @@ enum FastMath {
         let shifted = clamped * 1.44269504 + 12582912  // 1.5·2²³
         let n = shifted - 12582912
         let r = (clamped - n * 0.693359375) - n * -2.12194440e-4  // ln2 = 0.693359375 − 2.12194440e−4, the first exact
-        var p = SIMD8<Float>(repeating: 1 / 5040.0)
-        p = p * r + 1 / 720.0
-        p = p * r + 1 / 120.0
-        p = p * r + 1 / 24.0
-        p = p * r + 1 / 6.0
-        p = p * r + 0.5
-        p = p * r + 1
-        p = p * r + 1
+        // Σ_{i≤7} r^i/i!, the terms from r³ on by Estrin's scheme (as the Double version).
+        typealias F = SIMD8<Float>
+        let r2 = r * r
+        let tail = F(repeating: 1 / 6.0).addingProduct(r, 1 / 24.0)
+            .addingProduct(F(repeating: 1 / 120.0).addingProduct(r, 1 / 720.0).addingProduct(r2, 1 / 5040.0), r2)
+        var p = F(repeating: 0.5).addingProduct(tail, r)
+        p = F(repeating: 1).addingProduct(p, r)
+        p = F(repeating: 1).addingProduct(p, r)
         let bits = unsafeBitCast(shifted, to: SIMD8<UInt32>.self)
         let scale = unsafeBitCast((bits &+ 127) &<< 23, to: SIMD8<Float>.self)
         return (p * scale).replacing(with: 0, where: underflow)
@@ -132,12 +128,11 @@ enum FastMath {
         let upper = e .> 0.414213562
         let numerator = e.replacing(with: e - 1, where: upper), denominator = (e + 2).replacing(with: e + 3, where: upper)
         let u = numerator / denominator, w = u * u
-        var s = SIMD8<Float>(repeating: 1 / 11.0)
-        s = s * w + 1 / 9.0
-        s = s * w + 1 / 7.0
-        s = s * w + 1 / 5.0
-        s = s * w + 1 / 3.0
-        s = s * w + 1
+        // Σ_{j≤5} w^j/(2j+1), the terms from w² on by Estrin's scheme.
+        let tail = SIMD8<Float>(repeating: 1 / 5.0).addingProduct(w, 1 / 7.0)
+            .addingProduct(SIMD8<Float>(repeating: 1 / 9.0).addingProduct(w, 1 / 11.0), w * w)
+        var s = SIMD8<Float>(repeating: 1 / 3.0).addingProduct(tail, w)
+        s = SIMD8<Float>(repeating: 1).addingProduct(s, w)
         return SIMD8<Float>.zero.replacing(with: 0.693147181, where: upper) + (u + u) * s
     }
 }

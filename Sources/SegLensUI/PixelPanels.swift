@@ -225,22 +225,16 @@ struct PixelPanels {
         let (low, high) = scale
         let span = high - low
         let keepsEveryPixel = input.ignoredCount == 0
-        drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
-            var largest = -Float.infinity
-            values.withUnsafeBufferPointer { values in
-                for row in rows {
-                    let base = row * width
-                    if keepsEveryPixel {
-                        for column in columns { largest = max(largest, values[base + column]) }
-                    } else {
-                        for column in columns where labels[base + column] != ignore {
-                            largest = max(largest, values[base + column])
-                        }
-                    }
+        values.withUnsafeBufferPointer { values in
+            labels.withUnsafeBufferPointer { labels in
+                drawPanel(into: &canvas, rect: rect, titles: titles) { rows, columns in
+                    let largest = DrawnMaps.largest(
+                        in: values, width: width, rows: rows, columns: columns, labels: keepsEveryPixel ? nil : labels,
+                        ignore: ignore)
+                    guard largest > -Float.infinity else { return theme.ignored }
+                    return theme.heatPaint(span > 0 ? (Double(largest) - low) / span : 0)
                 }
             }
-            guard largest > -Float.infinity else { return theme.ignored }
-            return theme.heatPaint(span > 0 ? (Double(largest) - low) / span : 0)
         }
         drawRamp(into: &canvas, rect: rect, low: Self.scaleText(low), high: Self.scaleText(high)) { theme.heatPaint($0) }
     }

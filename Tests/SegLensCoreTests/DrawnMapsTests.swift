@@ -56,4 +56,40 @@ import Testing
             }
         }
     }
+
+    /// ``DrawnMaps/largest(in:width:rows:columns:labels:ignore:)`` against a plain loop over the block: blocks whose
+    /// rows are shorter, as long as and longer than the eight lanes, with and without an ignore mask, including a
+    /// block of ignored pixels only (−∞) and negative entries (implicit weights can be).
+    @Test func blockMaximumMatchesAPlainLoop() throws {
+        let input = try Self.input(classes: 1)
+        let width = input.width, labels = input.truth.labels
+        let map = (0..<input.pixelCount).map { Float(input.logits.values[$0]) - 2 }
+        func plain(_ rows: Range<Int>, _ columns: Range<Int>, masked: Bool) -> Float {
+            var largest = -Float.infinity
+            for row in rows {
+                for column in columns where !masked || labels[row * width + column] != 255 {
+                    largest = max(largest, map[row * width + column])
+                }
+            }
+            return largest
+        }
+        let blocks: [(Range<Int>, Range<Int>)] = [
+            (0..<37, 0..<23), (3..<9, 0..<7), (10..<12, 2..<10), (20..<37, 5..<22), (36..<37, 22..<23), (0..<1, 3..<4),
+        ]
+        map.withUnsafeBufferPointer { map in
+            labels.withUnsafeBufferPointer { labelBuffer in
+                for (rows, columns) in blocks {
+                    for masked in [false, true] {
+                        let fast = DrawnMaps.largest(
+                            in: map, width: width, rows: rows, columns: columns, labels: masked ? labelBuffer : nil,
+                            ignore: 255)
+                        #expect(fast == plain(rows, columns, masked: masked), "\(rows) × \(columns) masked \(masked)")
+                    }
+                }
+            }
+        }
+        // Pixel 3 is ignored (every seventh from 3 on): a block of it alone keeps nothing.
+        #expect(labels[3] == 255)
+        #expect(plain(0..<1, 3..<4, masked: true) == -.infinity)
+    }
 }
